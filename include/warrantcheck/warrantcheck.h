@@ -1,0 +1,344 @@
+/*
+ * warrantcheck — the core library.
+ *
+ * Answers "can this person be arrested in this country, on this date, under an
+ * arrest warrant of the International Criminal Court?" from a dated, sourced
+ * dataset. The core is pure: data in, answers out. It prints nothing, reads no
+ * files and never exits; the command-line front end does all of that.
+ *
+ * Every public symbol starts with wc_ or WC_. Records returned by the library
+ * are owned by the dataset they came from and live until wc_dataset_free().
+ */
+#ifndef WARRANTCHECK_H
+#define WARRANTCHECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------ dates */
+
+/* A calendar date as the number of days since 1970-01-01 (proleptic
+ * Gregorian). Ordinary comparison operators order dates. WC_DATE_UNKNOWN
+ * stands for a date the sources do not give. */
+typedef int32_t wc_date;
+#define WC_DATE_UNKNOWN INT32_MIN
+
+/* The first and last dates the library accepts (1900-01-01, 2199-12-31). */
+#define WC_DATE_MIN_YEAR 1900
+#define WC_DATE_MAX_YEAR 2199
+
+/* Returns true if year/month/day is a real date in the supported range. */
+bool wc_date_valid_ymd(int year, int month, int day);
+
+/* Returns the date for a valid year/month/day; WC_DATE_UNKNOWN otherwise. */
+wc_date wc_date_from_ymd(int year, int month, int day);
+
+/* Splits a known date into year, month and day. */
+void wc_date_to_ymd(wc_date date, int *year, int *month, int *day);
+
+/* Parses exactly `len` bytes of `text` as YYYY-MM-DD. Returns true and sets
+ * *out on success; false for anything else (wrong shape, 2023-02-29, a year
+ * out of range). */
+bool wc_date_parse(const char *text, size_t len, wc_date *out);
+
+/* Writes the date as YYYY-MM-DD (or "unknown") into buf, which must hold
+ * WC_DATE_BUFSIZE bytes. Returns buf. */
+#define WC_DATE_BUFSIZE 11
+char *wc_date_format(wc_date date, char buf[WC_DATE_BUFSIZE]);
+
+/* Returns the UTC calendar date of a point in time. */
+wc_date wc_date_from_time(time_t t);
+
+/* Returns date plus `days` (which may be negative). */
+wc_date wc_date_add_days(wc_date date, int32_t days);
+
+/* Returns the date on which the Rome Statute enters into force for a state
+ * that deposits its instrument on `deposit` (art. 126): 2002-07-01 for
+ * deposits up to 2002-04-11, otherwise the first day of the month after the
+ * sixtieth day following the deposit. */
+wc_date wc_statute_entry_into_force(wc_date deposit);
+
+/* --------------------------------------------------------------- records */
+
+typedef struct wc_source {
+    const char *id;
+    const char *title;
+    const char *publisher;
+    const char *url; /* may be NULL */
+    wc_date date;    /* may be WC_DATE_UNKNOWN */
+} wc_source;
+
+/* A list of sources a fact cites. */
+typedef struct wc_source_list {
+    const wc_source *const *items;
+    size_t count;
+} wc_source_list;
+
+typedef struct wc_string_list {
+    const char *const *items;
+    size_t count;
+} wc_string_list;
+
+typedef struct wc_statute wc_statute;
+
+typedef struct wc_country {
+    const char *iso2;
+    const char *iso3;
+    const char *name;
+    const char *official_name; /* may be NULL */
+    wc_string_list aliases;
+    wc_source_list sources;
+    const wc_statute *statute; /* NULL if it never signed nor joined */
+} wc_country;
+
+/* How well a date or event is established. */
+typedef enum wc_confirmation {
+    WC_CONFIRMED_DEPOSITARY, /* a UN depositary notification */
+    WC_CONFIRMED_COURT,      /* the ICC or its Assembly of States Parties */
+    WC_REPORTED              /* news or reference works only */
+} wc_confirmation;
+
+/* One stage of a withdrawal. `happened` is false for a stage that has not
+ * happened (or is not known to have); its date may still be unknown when it
+ * has. */
+typedef struct wc_event {
+    bool happened;
+    wc_date date;
+    wc_confirmation confirmation;
+    wc_source_list sources;
+} wc_event;
+
+typedef struct wc_withdrawal {
+    wc_event announced;
+    wc_event deposited;
+    wc_event effective;
+    wc_event revoked;
+    const char *note; /* may be NULL */
+} wc_withdrawal;
+
+struct wc_statute {
+    const wc_country *country;
+    wc_date signed_on;
+    wc_date signature_withdrawn;
+    wc_date deposited;
+    const char *deposit_type; /* "ratification", ...; NULL if none */
+    wc_date in_force;         /* WC_DATE_UNKNOWN if never in force */
+    const wc_withdrawal *withdrawals;
+    size_t n_withdrawals;
+    wc_string_list notes;
+    wc_source_list sources;
+};
+
+typedef struct wc_declaration {
+    const wc_country *country;
+    wc_date lodged;
+    wc_date period_from;
+    wc_date period_to;
+    wc_source_list sources;
+} wc_declaration;
+
+typedef struct wc_referral {
+    const char *situation;
+    const char *resolution;
+    wc_date adopted;
+    const wc_country *const *bound;
+    size_t n_bound;
+    wc_source_list sources;
+} wc_referral;
+
+typedef struct wc_person {
+    const char *id;
+    const char *name;
+    const char *full_name; /* may be NULL */
+    wc_string_list aliases;
+    const wc_country *nationality; /* may be NULL */
+    wc_date born;
+    wc_date died;
+    wc_source_list sources;
+} wc_person;
+
+typedef enum wc_warrant_status {
+    WC_AT_LARGE,
+    WC_ARRESTED,
+    WC_IN_CUSTODY,
+    WC_CONVICTED,
+    WC_ACQUITTED,
+    WC_RELEASED,
+    WC_DECEASED,
+    WC_WITHDRAWN,
+    WC_VACATED
+} wc_warrant_status;
+
+/* Returns the stable word for a status ("at-large", ...). */
+const char *wc_warrant_status_word(wc_warrant_status status);
+
+typedef struct wc_status_event {
+    wc_date date;
+    wc_warrant_status status;
+    const char *note; /* may be NULL */
+    wc_source_list sources;
+} wc_status_event;
+
+typedef struct wc_charge {
+    const char *crime;
+    const char *article;
+} wc_charge;
+
+typedef struct wc_warrant {
+    const char *id;
+    const wc_person *person;
+    const char *situation;
+    const char *case_name; /* may be NULL */
+    const char *role;      /* may be NULL */
+    wc_date issued;
+    wc_date made_public;
+    const wc_charge *charges;
+    size_t n_charges;
+    const wc_status_event *status;
+    size_t n_status;
+    wc_source_list sources;
+} wc_warrant;
+
+typedef struct wc_trip {
+    const wc_person *person;
+    wc_date start;
+    wc_date end;
+    const wc_country *host;
+    const char *city;     /* may be NULL */
+    const char *occasion; /* may be NULL */
+    const char *outcome;  /* may be NULL */
+    wc_source_list sources;
+} wc_trip;
+
+typedef struct wc_finding {
+    const wc_country *state;
+    const wc_person *person;
+    wc_date date;
+    const char *decision;
+    const char *referred_to; /* may be NULL */
+    wc_source_list sources;
+} wc_finding;
+
+/* -------------------------------------------------------------- dataset */
+
+/* The whole dataset, read-only once loaded. Arrays are in file order. */
+typedef struct wc_dataset {
+    int schema_version;
+    wc_date as_of;
+    const wc_source *sources;
+    size_t n_sources;
+    const wc_country *countries;
+    size_t n_countries;
+    const wc_statute *statutes;
+    size_t n_statutes;
+    const wc_declaration *declarations;
+    size_t n_declarations;
+    const wc_referral *referrals;
+    size_t n_referrals;
+    const wc_person *persons;
+    size_t n_persons;
+    const wc_warrant *warrants;
+    size_t n_warrants;
+    const wc_trip *trips;
+    size_t n_trips;
+    const wc_finding *findings;
+    size_t n_findings;
+    struct wc_dataset_internal *internal; /* private to the library */
+} wc_dataset;
+
+/* Where and why loading failed. line and column count from 1; both are 0
+ * when the fault has no place in the text (e.g. out of memory). */
+typedef struct wc_error {
+    unsigned long line;
+    unsigned long column;
+    char message[512];
+} wc_error;
+
+/* Parses and validates `len` bytes of JSON text (which need not be
+ * NUL-terminated). Returns a new dataset, which the caller frees with
+ * wc_dataset_free(), or NULL with *err describing the first fault: the JSON
+ * path, line and column. A dataset is never half-loaded. */
+wc_dataset *wc_dataset_load(const char *text, size_t len, wc_error *err);
+
+/* Frees a dataset and everything it owns. Accepts NULL. */
+void wc_dataset_free(wc_dataset *ds);
+
+/* The dataset compiled into the library at build time, and its length. */
+extern const char *const wc_builtin_data;
+extern const size_t wc_builtin_data_len;
+
+/* -------------------------------------------------------- name lookup */
+
+typedef enum wc_match_kind {
+    WC_MATCH_FOUND,
+    WC_MATCH_AMBIGUOUS, /* candidates lists the possible countries */
+    WC_MATCH_UNKNOWN    /* candidates lists the nearest names, maybe none */
+} wc_match_kind;
+
+#define WC_MAX_CANDIDATES 6
+
+typedef struct wc_country_match {
+    wc_match_kind kind;
+    const wc_country *country; /* when FOUND */
+    const wc_country *candidates[WC_MAX_CANDIDATES];
+    size_t n_candidates;
+} wc_country_match;
+
+/* Finds a country by ISO alpha-2 or alpha-3 code, name, official name or
+ * alias, ignoring case, accents, punctuation and "The"/", The". A name that
+ * matches no key exactly but is a whole-word part of exactly one country's
+ * names resolves to it; of several, it is ambiguous. */
+wc_country_match wc_find_country(const wc_dataset *ds, const char *query);
+
+/* Returns the country with this exact alpha-2 code, or NULL. */
+const wc_country *wc_country_by_iso2(const wc_dataset *ds, const char *iso2);
+
+/* ------------------------------------------------------- membership */
+
+/* A state's standing under the Rome Statute on one date. */
+typedef struct wc_membership {
+    bool state_party; /* in_force <= date < withdrawal effective */
+    const wc_statute *statute; /* NULL if it never signed nor joined */
+    /* The withdrawal that has taken effect on or before the date, if any. */
+    const wc_withdrawal *withdrawn;
+    /* A withdrawal announced or deposited but not effective on the date. */
+    const wc_withdrawal *pending;
+} wc_membership;
+
+/* Returns the standing of `country` on `date`. */
+wc_membership wc_membership_on(const wc_country *country, wc_date date);
+
+/* Returns true if `country` is a State Party on `date`. */
+bool wc_state_party_on(const wc_country *country, wc_date date);
+
+/* Notes that explain a state's standing on a date, in plain English:
+ * signed but not ratified, withdrawal pending or revoked, art. 12(3)
+ * declarations, facts only reported, dates after the dataset's as_of. */
+typedef struct wc_notes {
+    char **items;
+    size_t count;
+} wc_notes;
+
+/* Fills *notes with the notes for `country` on `date`. Returns false if
+ * memory ran out (with *notes empty). The caller frees with
+ * wc_notes_free(). */
+bool wc_membership_notes(const wc_dataset *ds, const wc_country *country,
+                         wc_date date, wc_notes *notes);
+
+/* Frees the strings of a note list and empties it. */
+void wc_notes_free(wc_notes *notes);
+
+/* The library's version, "X.Y.Z". */
+const char *wc_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* WARRANTCHECK_H */

@@ -1,0 +1,32 @@
+/* JSON output built with cJSON: the stable field names of SPEC section 5
+ * live here, shared by every command. */
+#ifndef WC_JSON_OUT_H
+#define WC_JSON_OUT_H
+
+#include <cjson/cJSON.h>
+#include <warrantcheck/warrantcheck.h>
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Adds `key`: the date as "YYYY-MM-DD", or null when unknown. */
+bool json_add_date(cJSON *obj, const char *key, wc_date date);
+
+/* Adds `key`: the string, or null. */
+bool json_add_string(cJSON *obj, const char *key, const char *s);
+
+/* Adds `key`: {"iso2", "iso3", "name"}. */
+bool json_add_country(cJSON *obj, const char *key, const wc_country *c);
+
+/* Adds `key`: an array of the strings. */
+bool json_add_strings(cJSON *obj, const char *key, char *const *items, size_t n);
+
+/* Adds `key`: an array of citations of the sources. */
+bool json_add_sources(cJSON *obj, const char *key, const wc_source_list *const *lists,
+                      size_t n_lists);
+
+/* Prints the value, pretty for `pretty`, else on one line, then a newline.
+ * Returns false if memory ran out. */
+bool json_print(FILE *out, const cJSON *value, bool pretty);
+
+#endif

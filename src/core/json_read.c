@@ -1,0 +1,228 @@
+#include "json_read.h"
+
+#include "json_locate.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+size_t wc_path_key(wc_reader *r, const char *key)
+{
+    size_t mark = r->path_len;
+    int n = snprintf(r->path + r->path_len, sizeof r->path - r->path_len, "%s%s",
+                     r->path_len ? "." : "", key);
+    if (n > 0)
+        r->path_len += (size_t)n < sizeof r->path - r->path_len ? (size_t)n
+                                                                 : sizeof r->path - r->path_len - 1;
+    return mark;
+}
+
+size_t wc_path_index(wc_reader *r, size_t i)
+{
+    size_t mark = r->path_len;
+    int n = snprintf(r->path + r->path_len, sizeof r->path - r->path_len, "[%zu]", i);
+    if (n > 0)
+        r->path_len += (size_t)n < sizeof r->path - r->path_len ? (size_t)n
+                                                                 : sizeof r->path - r->path_len - 1;
+    return mark;
+}
+
+void wc_path_restore(wc_reader *r, size_t mark)
+{
+    r->path_len = mark;
+    r->path[mark] = '\0';
+}
+
+static void set_message(wc_reader *r, const char *prefix, const char *fmt, va_list ap)
+{
+    size_t used = 0;
+    if (prefix != NULL && prefix[0] != '\0') {
+        int n = snprintf(r->err->message, sizeof r->err->message, "%s: ", prefix);
+        used = n > 0 ? (size_t)n : 0;
+        if (used >= sizeof r->err->message)
+            used = sizeof r->err->message - 1;
+    }
+    vsnprintf(r->err->message + used, sizeof r->err->message - used, fmt, ap);
+}
+
+bool wc_fail(wc_reader *r, const char *fmt, ...)
+{
+    if (r->failed)
+        return false;
+    r->failed = true;
+    va_list ap;
+    va_start(ap, fmt);
+    set_message(r, r->path, fmt, ap);
+    va_end(ap);
+    size_t offset = wc_json_locate(r->text, r->len, r->path);
+    wc_offset_to_line_column(r->text, r->len, offset, &r->err->line, &r->err->column);
+    return false;
+}
+
+bool wc_fail_at(wc_reader *r, size_t offset, const char *fmt, ...)
+{
+    if (r->failed)
+        return false;
+    r->failed = true;
+    va_list ap;
+    va_start(ap, fmt);
+    set_message(r, NULL, fmt, ap);
+    va_end(ap);
+    wc_offset_to_line_column(r->text, r->len, offset, &r->err->line, &r->err->column);
+    return false;
+}
+
+static const char *type_name(const cJSON *v)
+{
+    if (cJSON_IsString(v))
+        return "a string";
+    if (cJSON_IsNumber(v))
+        return "a number";
+    if (cJSON_IsBool(v))
+        return "a boolean";
+    if (cJSON_IsNull(v))
+        return "null";
+    if (cJSON_IsArray(v))
+        return "an array";
+    if (cJSON_IsObject(v))
+        return "an object";
+    return "an invalid value";
+}
+
+bool wc_expect_object(wc_reader *r, const cJSON *v)
+{
+    if (r->failed)
+        return false;
+    return cJSON_IsObject(v) ? true : wc_fail(r, "expected an object, found %s", type_name(v));
+}
+
+bool wc_expect_array(wc_reader *r, const cJSON *v)
+{
+    if (r->failed)
+        return false;
+    return cJSON_IsArray(v) ? true : wc_fail(r, "expected an array, found %s", type_name(v));
+}
+
+bool wc_check_keys(wc_reader *r, const cJSON *obj, const char *const *allowed)
+{
+    if (r->failed)
+        return false;
+    for (const cJSON *c = obj->child; c != NULL; c = c->next) {
+        bool known = false;
+        for (const char *const *a = allowed; *a != NULL && !known; a++)
+            known = strcmp(*a, c->string) == 0;
+        for (const cJSON *d = obj->child; d != c; d = d->next) {
+            if (strcmp(d->string, c->string) == 0) {
+                size_t mark = wc_path_key(r, c->string);
+                wc_fail(r, "key given twice");
+                wc_path_restore(r, mark);
+                return false;
+            }
+        }
+        if (!known) {
+            size_t mark = wc_path_key(r, c->string);
+            wc_fail(r, "unknown key '%s'", c->string);
+            wc_path_restore(r, mark);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Finds member `key`; a missing required one is a fault at the object. */
+static bool member(wc_reader *r, const cJSON *obj, const char *key, bool required,
+                   const cJSON **out)
+{
+    if (r->failed)
+        return false;
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if ((v == NULL || cJSON_IsNull(v)) && required) {
+        if (v == NULL)
+            return wc_fail(r, "missing key '%s'", key);
+        size_t mark = wc_path_key(r, key);
+        wc_fail(r, "must not be null");
+        wc_path_restore(r, mark);
+        return false;
+    }
+    *out = v == NULL || cJSON_IsNull(v) ? NULL : v;
+    return true;
+}
+
+bool wc_read_string(wc_reader *r, const cJSON *obj, const char *key, bool required,
+                    const char **out)
+{
+    const cJSON *v;
+    *out = NULL;
+    if (!member(r, obj, key, required, &v))
+        return false;
+    if (v == NULL)
+        return true;
+    size_t mark = wc_path_key(r, key);
+    bool ok = true;
+    if (!cJSON_IsString(v))
+        ok = wc_fail(r, "expected a string, found %s", type_name(v));
+    else if (v->valuestring[0] == '\0')
+        ok = wc_fail(r, "empty string");
+    else
+        *out = v->valuestring;
+    wc_path_restore(r, mark);
+    return ok;
+}
+
+bool wc_read_date(wc_reader *r, const cJSON *obj, const char *key, bool required,
+                  wc_date *out)
+{
+    const cJSON *v;
+    *out = WC_DATE_UNKNOWN;
+    if (!member(r, obj, key, required, &v))
+        return false;
+    if (v == NULL)
+        return true;
+    size_t mark = wc_path_key(r, key);
+    bool ok = true;
+    if (!cJSON_IsString(v))
+        ok = wc_fail(r, "expected a date (YYYY-MM-DD), found %s", type_name(v));
+    else if (!wc_date_parse(v->valuestring, strlen(v->valuestring), out))
+        ok = wc_fail(r, "not a date: '%.40s'", v->valuestring);
+    wc_path_restore(r, mark);
+    return ok;
+}
+
+bool wc_read_array(wc_reader *r, const cJSON *obj, const char *key, const cJSON **out)
+{
+    const cJSON *v;
+    if (!member(r, obj, key, true, &v))
+        return false;
+    size_t mark = wc_path_key(r, key);
+    bool ok = wc_expect_array(r, v);
+    wc_path_restore(r, mark);
+    *out = v;
+    return ok;
+}
+
+bool wc_read_optional_object(wc_reader *r, const cJSON *obj, const char *key,
+                             const cJSON **out)
+{
+    const cJSON *v;
+    *out = NULL;
+    if (!member(r, obj, key, false, &v))
+        return false;
+    if (v == NULL)
+        return true;
+    size_t mark = wc_path_key(r, key);
+    bool ok = wc_expect_object(r, v);
+    wc_path_restore(r, mark);
+    *out = v;
+    return ok;
+}
+
+bool wc_check_charset(wc_reader *r, const char *s, const char *allowed, size_t max_len,
+                      const char *what)
+{
+    if (r->failed)
+        return false;
+    size_t n = strlen(s);
+    if (n == 0 || n > max_len || strspn(s, allowed) != n)
+        return wc_fail(r, "not %s: '%.40s'", what, s);
+    return true;
+}

@@ -1,0 +1,70 @@
+/* Typed, path-tracking reads from a cJSON tree. Each getter either returns
+ * a checked value or records the first fault as "PATH: message" with the
+ * line and column of the offending value, and every later call is a no-op
+ * returning false, so a loader can read a whole record and check once. */
+#ifndef WC_JSON_READ_H
+#define WC_JSON_READ_H
+
+#include <cjson/cJSON.h>
+#include <warrantcheck/warrantcheck.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct wc_reader {
+    const char *text;
+    size_t len;
+    wc_error *err;
+    bool failed;
+    char path[256];
+    size_t path_len;
+} wc_reader;
+
+/* Appends ".key" or "[i]" to the current path; returns the mark that
+ * wc_path_restore() goes back to. */
+size_t wc_path_key(wc_reader *r, const char *key);
+size_t wc_path_index(wc_reader *r, size_t i);
+void wc_path_restore(wc_reader *r, size_t mark);
+
+/* Records a fault at the current path (printf-style message). Returns
+ * false, for `return wc_fail(...)`. */
+bool wc_fail(wc_reader *r, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Records a fault at a byte offset, with no path (for parse errors). */
+bool wc_fail_at(wc_reader *r, size_t offset, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* Refuses keys not in the NULL-terminated `allowed` list and keys given
+ * twice. `obj` must be the object at the current path. */
+bool wc_check_keys(wc_reader *r, const cJSON *obj, const char *const *allowed);
+
+/* Requires the value at the current path to be an object / array. */
+bool wc_expect_object(wc_reader *r, const cJSON *v);
+bool wc_expect_array(wc_reader *r, const cJSON *v);
+
+/* Reads member `key` of `obj`. A missing key or JSON null gives NULL (or
+ * WC_DATE_UNKNOWN) when !required, and a fault when required. Strings must
+ * be non-empty. */
+bool wc_read_string(wc_reader *r, const cJSON *obj, const char *key, bool required,
+                    const char **out);
+bool wc_read_date(wc_reader *r, const cJSON *obj, const char *key, bool required,
+                  wc_date *out);
+/* Reads a required array (possibly empty). */
+bool wc_read_array(wc_reader *r, const cJSON *obj, const char *key, const cJSON **out);
+/* Reads member `key`: an object, or NULL for a missing key or JSON null. */
+bool wc_read_optional_object(wc_reader *r, const cJSON *obj, const char *key,
+                             const cJSON **out);
+
+/* Checks that `s` is made only of characters in `allowed` and is 1 to
+ * `max_len` long; `what` names the expected form in the fault. */
+bool wc_check_charset(wc_reader *r, const char *s, const char *allowed, size_t max_len,
+                      const char *what);
+
+#endif
