@@ -334,6 +334,74 @@ bool wc_membership_notes(const wc_dataset *ds, const wc_country *country,
 /* Frees the strings of a note list and empties it. */
 void wc_notes_free(wc_notes *notes);
 
+/* ------------------------------------------------------------ verdicts */
+
+/* The verdicts of SPEC section 2, strongest first. */
+typedef enum wc_verdict_kind {
+    WC_V_IN_CUSTODY,        /* "in-custody": the person is in the Court's custody */
+    WC_V_OBLIGED,           /* "obliged": a State Party on the date */
+    WC_V_OBLIGED_RESIDUAL,  /* "obliged-residual": art. 127(2) after a withdrawal */
+    WC_V_OBLIGED_UNSC,      /* "obliged-unsc": bound by a Security Council referral */
+    WC_V_NOT_OBLIGED,       /* "not-obliged" */
+    WC_V_NO_WARRANT         /* "no-warrant": no warrant in force on the date */
+} wc_verdict_kind;
+
+/* Returns the stable verdict word ("obliged", "not-obliged", ...). */
+const char *wc_verdict_word(wc_verdict_kind kind);
+
+/* True for the verdicts that mean "can be arrested there": obliged*. */
+bool wc_verdict_can_arrest(wc_verdict_kind kind);
+
+/* Up to this many source lists back one verdict. */
+#define WC_MAX_SOURCE_LISTS 48
+
+/* A verdict with its reasons. */
+typedef struct wc_verdict {
+    wc_verdict_kind kind;
+    const char *basis;           /* legal basis, or NULL where none applies */
+    const wc_warrant *warrant;   /* the warrant that decides it, or NULL */
+    bool state_party;            /* the country is a State Party on the date */
+    wc_notes notes;              /* owned; free with wc_verdict_free() */
+    const wc_source_list *sources[WC_MAX_SOURCE_LISTS];
+    size_t n_sources;
+} wc_verdict;
+
+typedef enum wc_warrant_state {
+    WC_WARRANT_IN_FORCE,     /* the person is wanted */
+    WC_WARRANT_EXECUTED,     /* the person is in the Court's custody */
+    WC_WARRANT_NOT_IN_FORCE  /* not yet issued, spent, withdrawn or vacated */
+} wc_warrant_state;
+
+/* Returns the state of `warrant` on `date`, and sets *event to the status
+ * event that decides it (NULL before the warrant exists). */
+wc_warrant_state wc_warrant_state_on(const wc_warrant *warrant, wc_date date,
+                                     const wc_status_event **event);
+
+/* Computes the verdict for one warrant, one country and one date, per
+ * SPEC section 2. Returns false if memory ran out. The caller frees
+ * out->notes with wc_verdict_free(). */
+bool wc_verdict_for_warrant(const wc_dataset *ds, const wc_warrant *warrant,
+                            const wc_country *country, wc_date date, wc_verdict *out);
+
+/* Computes the verdict for a person: the strongest over the person's
+ * warrants (in custody first, then obliged, residual, UNSC). */
+bool wc_verdict_for_person(const wc_dataset *ds, const wc_person *person,
+                           const wc_country *country, wc_date date, wc_verdict *out);
+
+/* Frees the notes of a verdict. */
+void wc_verdict_free(wc_verdict *v);
+
+typedef struct wc_person_match {
+    wc_match_kind kind;
+    const wc_person *person;
+    const wc_person *candidates[WC_MAX_CANDIDATES];
+    size_t n_candidates;
+} wc_person_match;
+
+/* Finds a person by id, name, full name, alias or transliteration, or a
+ * whole-word part of one (a surname where unique). */
+wc_person_match wc_find_person(const wc_dataset *ds, const char *query);
+
 /* The library's version, "X.Y.Z". */
 const char *wc_version(void);
 

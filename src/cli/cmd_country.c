@@ -75,7 +75,7 @@ static void print_date_line(FILE *out, const char *label, wc_date d)
 {
     char buf[WC_DATE_BUFSIZE];
     if (d != WC_DATE_UNKNOWN)
-        fprintf(out, "  %-22s %s\n", label, wc_date_format(d, buf));
+        fprintf(out, "  %-26s %s\n", label, wc_date_format(d, buf));
 }
 
 static bool print_text(const cli *c, const country_answer *a)
@@ -107,7 +107,7 @@ static bool print_text(const cli *c, const country_answer *a)
     if (a->notes.count > 0) {
         fputs("\nNotes:\n", out);
         for (size_t i = 0; i < a->notes.count; i++)
-            fprintf(out, "  - %s %s\n", a->country->name, a->notes.items[i]);
+            fprintf(out, "  - %s\n", a->notes.items[i]);
     }
     if (a->n_sources > 0) {
         fputs("\nSources:\n", out);

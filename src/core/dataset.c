@@ -316,10 +316,13 @@ static bool read_event(loader *L, const cJSON *w, const char *key, wc_event *e)
 
 static bool check_withdrawal(loader *L, const wc_withdrawal *w, const wc_statute *s)
 {
-    if (w->effective.happened && w->revoked.happened)
-        return fail_dates(L, "revoked", "a revoked withdrawal never takes effect, yet it has "
-                                        "both 'effective' (%s) and 'revoked' (%s)",
-                          w->effective.date, w->revoked.date);
+    /* A withdrawal may be revoked only before the day it was to take effect. */
+    if (w->effective.happened && w->revoked.happened && w->revoked.date != WC_DATE_UNKNOWN &&
+        w->effective.date != WC_DATE_UNKNOWN && w->revoked.date >= w->effective.date)
+        return fail_dates(L, "revoked",
+                          "revoked on %s, on or after the day it took effect (%s): that is a "
+                          "new accession, not a revocation",
+                          w->revoked.date, w->effective.date);
     if (!w->deposited.happened && (w->effective.happened))
         return fail_dates(L, "effective",
                           "takes effect (%s) without being deposited (%s)", w->effective.date,
@@ -545,7 +548,7 @@ static bool read_status_events(loader *L, const cJSON *arr, wc_warrant *w)
             read_sources(L, c, &ev[k].sources)) {
             ev[k].status = (wc_warrant_status)st;
             if (ev[k].date != WC_DATE_UNKNOWN) {
-                if (ev[k].date < last)
+                if (last != WC_DATE_UNKNOWN && ev[k].date < last)
                     fail_dates(L, "date", "out of order: %s comes before %s", ev[k].date, last);
                 last = ev[k].date;
             }
@@ -594,7 +597,7 @@ static bool read_warrant(loader *L, const cJSON *o, size_t i)
         !wc_read_string(&L->r, o, "situation", true, &w->situation) ||
         !wc_read_string(&L->r, o, "case", false, &w->case_name) ||
         !wc_read_string(&L->r, o, "role", false, &w->role) ||
-        !wc_read_date(&L->r, o, "issued", true, &w->issued) ||
+        !wc_read_date(&L->r, o, "issued", false, &w->issued) ||
         !wc_read_date(&L->r, o, "public", false, &w->made_public) ||
         !wc_read_array(&L->r, o, "charges", &charges) ||
         !wc_read_array(&L->r, o, "status", &status) || !read_sources(L, o, &w->sources))
@@ -602,7 +605,12 @@ static bool read_warrant(loader *L, const cJSON *o, size_t i)
     size_t mark = wc_path_key(&L->r, "id");
     wc_check_charset(&L->r, w->id, ID_CHARS, 80, "an id of a-z, 0-9 and '-'");
     wc_path_restore(&L->r, mark);
-    if (!L->r.failed && w->made_public != WC_DATE_UNKNOWN && w->made_public < w->issued)
+    /* A sealed warrant's issue date may be unknown; then the day it was
+     * made public is the first day it is known to exist. */
+    if (!L->r.failed && w->issued == WC_DATE_UNKNOWN && w->made_public == WC_DATE_UNKNOWN)
+        return fail_key(L, "issued", "a warrant needs the date it was issued or made public");
+    if (!L->r.failed && w->issued != WC_DATE_UNKNOWN && w->made_public != WC_DATE_UNKNOWN &&
+        w->made_public < w->issued)
         return fail_dates(L, "public", "made public (%s) before it was issued (%s)",
                           w->made_public, w->issued);
     return !L->r.failed && read_charges(L, charges, w) && read_status_events(L, status, w);
@@ -726,6 +734,20 @@ wc_country_match wc_find_country(const wc_dataset *ds, const char *query)
     wc_country_match out = {.kind = m.kind, .country = NULL, .n_candidates = 0};
     if (m.kind == WC_MATCH_FOUND) {
         out.country = m.items[0];
+        return out;
+    }
+    for (size_t i = 0; i < m.count; i++)
+        out.candidates[i] = m.items[i];
+    out.n_candidates = m.count;
+    return out;
+}
+
+wc_person_match wc_find_person(const wc_dataset *ds, const char *query)
+{
+    wc_index_match m = wc_index_find(&ds->internal->person_names, query, person_display);
+    wc_person_match out = {.kind = m.kind, .person = NULL, .n_candidates = 0};
+    if (m.kind == WC_MATCH_FOUND) {
+        out.person = m.items[0];
         return out;
     }
     for (size_t i = 0; i < m.count; i++)

@@ -1,10 +1,8 @@
 /* A state's standing under the Rome Statute on a date, and the notes that
  * explain it (SPEC section 2). */
 #include "dataset_internal.h"
+#include "notes.h"
 
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 static bool on_or_before(wc_date event, wc_date date)
@@ -58,45 +56,6 @@ bool wc_state_party_on(const wc_country *country, wc_date date)
 
 /* ---------------------------------------------------------------- notes */
 
-static bool add_note(wc_notes *notes, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-
-static bool add_note(wc_notes *notes, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        return false;
-    char *s = malloc((size_t)n + 1);
-    char **grown = realloc(notes->items, (notes->count + 1) * sizeof *grown);
-    if (s == NULL || grown == NULL) {
-        free(s);
-        if (grown != NULL)
-            notes->items = grown;
-        return false;
-    }
-    notes->items = grown;
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    notes->items[notes->count++] = s;
-    return true;
-}
-
-void wc_notes_free(wc_notes *notes)
-{
-    for (size_t i = 0; i < notes->count; i++)
-        free(notes->items[i]);
-    free(notes->items);
-    notes->items = NULL;
-    notes->count = 0;
-}
-
 static const char *confirmation_word(const wc_event *e)
 {
     switch (e->confirmation) {
@@ -110,42 +69,71 @@ static const char *confirmation_word(const wc_event *e)
     return "reports only";
 }
 
-static bool reported_note(wc_notes *notes, const char *stage, const wc_event *e)
+/* One note naming every stage of a withdrawal, up to `date`, that rests
+ * on reports alone. */
+static bool reported_note(wc_notes *notes, const wc_withdrawal *w, wc_date date)
 {
-    if (!e->happened || e->confirmation != WC_REPORTED)
+    const struct {
+        const char *name;
+        const wc_event *e;
+    } stages[] = {{"announcement", &w->announced},
+                  {"deposit", &w->deposited},
+                  {"effective date", &w->effective},
+                  {"revocation", &w->revoked}};
+    const char *names[4];
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof stages / sizeof stages[0]; i++) {
+        const wc_event *e = stages[i].e;
+        if (!e->happened || e->confirmation != WC_REPORTED ||
+            (e->date != WC_DATE_UNKNOWN && e->date > date && e != &w->effective))
+            continue;
+        names[n++] = stages[i].name;
+    }
+    if (n == 0)
         return true;
-    return add_note(notes,
-                    "the %s of this withdrawal is only reported, not confirmed by the UN "
-                    "depositary or the Court",
-                    stage);
+    char list[96] = "";
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0)
+            strcat(list, i + 1 == n ? " and " : ", ");
+        strcat(list, names[i]);
+    }
+    return wc_note_add(notes, NULL,
+                    "the withdrawal's %s %s only reported, not confirmed by the UN depositary "
+                    "or the Court",
+                    list, n == 1 ? "is" : "are");
 }
 
 static bool signature_notes(const wc_statute *s, wc_date date, wc_notes *notes)
 {
     char a[WC_DATE_BUFSIZE], b[WC_DATE_BUFSIZE];
+    const char *name = s->country->name;
     if (!on_or_before(s->signed_on, date) || on_or_before(s->deposited, date))
         return true;
     if (on_or_before(s->signature_withdrawn, date))
-        return add_note(notes,
+        return wc_note_add(notes, name,
                         "signed the Rome Statute on %s, then notified the UN Secretary-General "
                         "on %s that it does not intend to become a party",
                         wc_date_format(s->signed_on, a),
                         wc_date_format(s->signature_withdrawn, b));
-    return add_note(notes, "signed the Rome Statute on %s but has not ratified it",
+    return wc_note_add(notes, name, "signed the Rome Statute on %s but has not ratified it",
                     wc_date_format(s->signed_on, a));
 }
 
 static bool deposit_notes(const wc_statute *s, wc_date date, wc_notes *notes)
 {
     char a[WC_DATE_BUFSIZE], b[WC_DATE_BUFSIZE];
+    const char *name = s->country->name;
+    if (s->deposited != WC_DATE_UNKNOWN && s->deposited > date)
+        return wc_note_add(notes, name, "had not yet joined the Rome Statute");
     if (!on_or_before(s->deposited, date))
         return true;
     if (s->in_force == WC_DATE_UNKNOWN)
-        return add_note(notes, "deposited an instrument of %s on %s, but the Statute never "
-                               "entered into force for it",
+        return wc_note_add(notes, name,
+                        "deposited an instrument of %s on %s, but the Statute never entered "
+                        "into force for it",
                         s->deposit_type, wc_date_format(s->deposited, a));
     if (s->in_force > date)
-        return add_note(notes,
+        return wc_note_add(notes, name,
                         "deposited its instrument of %s on %s; the Statute enters into force "
                         "for it on %s (art. 126(2))",
                         s->deposit_type, wc_date_format(s->deposited, a),
@@ -153,52 +141,58 @@ static bool deposit_notes(const wc_statute *s, wc_date date, wc_notes *notes)
     return true;
 }
 
-static bool withdrawal_notes(const wc_withdrawal *w, wc_date date, wc_notes *notes)
+/* Art. 127(1): one year after the notification is received, unless it
+ * names a later date. */
+static wc_date one_year_after(wc_date d)
+{
+    int y, m, day;
+    wc_date_to_ymd(d, &y, &m, &day);
+    if (m == 2 && day == 29)
+        day = 28;
+    return wc_date_from_ymd(y + 1, m, day);
+}
+
+static bool withdrawal_notes(const wc_withdrawal *w, const char *name, wc_date date,
+                             wc_notes *notes)
 {
     char a[WC_DATE_BUFSIZE], b[WC_DATE_BUFSIZE];
     bool ok = true;
     if (!started_by(w, date))
         return true;
     if (revoked_by(w, date)) {
-        ok = add_note(notes,
-                      "deposited a notification of withdrawal on %s but revoked it on %s, "
-                      "before it took effect; it never took effect",
+        ok = wc_note_add(notes, name,
+                      "deposited a notification of withdrawal on %s but revoked it on %s; "
+                      "a revoked withdrawal never takes effect",
                       wc_date_format(w->deposited.date, a), wc_date_format(w->revoked.date, b));
-        return ok && reported_note(notes, "revocation", &w->revoked);
-    }
-    if (effective_by(w, date)) {
-        ok = add_note(notes,
+    } else if (effective_by(w, date)) {
+        ok = wc_note_add(notes, name,
                       "withdrew from the Rome Statute: notification deposited on %s, effective "
                       "%s (art. 127(1)), as confirmed by %s",
                       wc_date_format(w->deposited.date, a), wc_date_format(w->effective.date, b),
                       confirmation_word(&w->effective));
-    } else if (on_or_before(w->deposited.date, date) && w->deposited.happened) {
+    } else if (w->deposited.happened && on_or_before(w->deposited.date, date)) {
         if (w->effective.happened)
-            ok = add_note(notes,
+            ok = wc_note_add(notes, name,
                           "deposited a notification of withdrawal on %s; it takes effect on %s "
-                          "(art. 127(1)) and until then the state remains a party",
+                          "(art. 127(1)), and until then the state remains a party",
                           wc_date_format(w->deposited.date, a),
                           wc_date_format(w->effective.date, b));
         else
-            ok = add_note(notes,
-                          "deposited a notification of withdrawal on %s; the date it takes "
-                          "effect is not known, and until then the state remains a party",
-                          wc_date_format(w->deposited.date, a));
+            ok = wc_note_add(notes, name,
+                          "deposited a notification of withdrawal on %s; under art. 127(1) it "
+                          "takes effect one year later, on %s, unless it names a later date, "
+                          "and until then the state remains a party",
+                          wc_date_format(w->deposited.date, a),
+                          wc_date_format(one_year_after(w->deposited.date), b));
     } else {
-        ok = add_note(notes,
+        ok = wc_note_add(notes, name,
                       "announced its withdrawal on %s, but no notification has been deposited "
-                      "with the UN Secretary-General: it changes nothing until it is",
+                      "with the UN Secretary-General, and until one is it changes nothing",
                       wc_date_format(w->announced.date, a));
     }
-    if (w->revoked.happened && !revoked_by(w, date))
-        ok = ok && add_note(notes, "the withdrawal was later revoked on %s",
-                            wc_date_format(w->revoked.date, a));
     if (ok && w->note != NULL)
-        ok = add_note(notes, "%s", w->note);
-    return ok && reported_note(notes, "announcement", &w->announced) &&
-           reported_note(notes, "deposit", &w->deposited) &&
-           reported_note(notes, "effective date", &w->effective) &&
-           reported_note(notes, "revocation", &w->revoked);
+        ok = wc_note_add(notes, NULL, "%s", w->note);
+    return ok && reported_note(notes, w, date);
 }
 
 static bool declaration_notes(const wc_dataset *ds, const wc_country *country, wc_date date,
@@ -211,13 +205,13 @@ static bool declaration_notes(const wc_dataset *ds, const wc_country *country, w
             continue;
         bool ok;
         if (d->period_to != WC_DATE_UNKNOWN)
-            ok = add_note(notes,
+            ok = wc_note_add(notes, country->name,
                           "lodged an art. 12(3) declaration on %s accepting the Court's "
                           "jurisdiction from %s to %s",
                           wc_date_format(d->lodged, a), wc_date_format(d->period_from, b),
                           wc_date_format(d->period_to, c));
         else
-            ok = add_note(notes,
+            ok = wc_note_add(notes, country->name,
                           "lodged an art. 12(3) declaration on %s accepting the Court's "
                           "jurisdiction from %s",
                           wc_date_format(d->lodged, a), wc_date_format(d->period_from, b));
@@ -236,23 +230,20 @@ bool wc_membership_notes(const wc_dataset *ds, const wc_country *country, wc_dat
     const wc_statute *s = country->statute;
     bool ok = true;
     if (s == NULL) {
-        ok = add_note(notes, "has neither signed nor joined the Rome Statute");
+        ok = wc_note_add(notes, country->name, "has neither signed nor joined the Rome Statute");
+    } else if (s->signed_on != WC_DATE_UNKNOWN && s->signed_on > date &&
+               !on_or_before(s->deposited, date)) {
+        ok = wc_note_add(notes, country->name, "had not yet signed the Rome Statute");
     } else {
         ok = signature_notes(s, date, notes) && deposit_notes(s, date, notes);
         for (size_t i = 0; i < s->n_withdrawals && ok; i++)
-            ok = withdrawal_notes(&s->withdrawals[i], date, notes);
+            ok = withdrawal_notes(&s->withdrawals[i], country->name, date, notes);
         for (size_t i = 0; i < s->notes.count && ok; i++)
-            ok = add_note(notes, "%s", s->notes.items[i]);
-        if (ok && s->signed_on == WC_DATE_UNKNOWN && s->deposited != WC_DATE_UNKNOWN &&
-            s->deposited > date)
-            ok = add_note(notes, "had not yet joined the Rome Statute");
-        if (ok && s->signed_on != WC_DATE_UNKNOWN && s->signed_on > date &&
-            s->deposited == WC_DATE_UNKNOWN)
-            ok = add_note(notes, "had not yet signed the Rome Statute");
+            ok = wc_note_add(notes, NULL, "%s", s->notes.items[i]);
     }
     ok = ok && declaration_notes(ds, country, date, notes);
     if (ok && date > ds->as_of)
-        ok = add_note(notes, "the dataset is current to %s; later events are not known",
+        ok = wc_note_add(notes, NULL, "the dataset is current to %s; later events are not known",
                       wc_date_format(ds->as_of, a));
     if (!ok)
         wc_notes_free(notes);

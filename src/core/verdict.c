@@ -1,0 +1,278 @@
+/* The verdict rules of SPEC section 2: for a warrant, a country and a
+ * date, exactly one verdict, with its legal basis, notes and sources. */
+#include "dataset_internal.h"
+#include "notes.h"
+
+#include <string.h>
+
+static const char *const VERDICT_WORDS[] = {"in-custody",   "obliged",     "obliged-residual",
+                                            "obliged-unsc", "not-obliged", "no-warrant"};
+
+const char *wc_verdict_word(wc_verdict_kind kind)
+{
+    return VERDICT_WORDS[kind];
+}
+
+bool wc_verdict_can_arrest(wc_verdict_kind kind)
+{
+    return kind == WC_V_OBLIGED || kind == WC_V_OBLIGED_RESIDUAL || kind == WC_V_OBLIGED_UNSC;
+}
+
+/* The first day the warrant is known to exist: its issue date, or for a
+ * sealed warrant issued on an unknown day, the day it was made public. */
+static wc_date known_from(const wc_warrant *w)
+{
+    return w->issued != WC_DATE_UNKNOWN ? w->issued : w->made_public;
+}
+
+wc_warrant_state wc_warrant_state_on(const wc_warrant *w, wc_date date,
+                                     const wc_status_event **event)
+{
+    *event = NULL;
+    if (date < known_from(w))
+        return WC_WARRANT_NOT_IN_FORCE;
+    /* Events of unknown date cannot be placed, so they decide nothing. */
+    for (size_t i = 0; i < w->n_status; i++)
+        if (w->status[i].date != WC_DATE_UNKNOWN && w->status[i].date <= date)
+            *event = &w->status[i];
+    if (w->person->died != WC_DATE_UNKNOWN && w->person->died <= date)
+        return WC_WARRANT_NOT_IN_FORCE;
+    if (*event == NULL)
+        return WC_WARRANT_IN_FORCE; /* issued; no later status yet */
+    switch ((*event)->status) {
+    case WC_AT_LARGE:
+    case WC_ARRESTED:
+        return WC_WARRANT_IN_FORCE;
+    case WC_IN_CUSTODY:
+    case WC_CONVICTED:
+        return WC_WARRANT_EXECUTED;
+    case WC_ACQUITTED:
+    case WC_RELEASED:
+    case WC_DECEASED:
+    case WC_WITHDRAWN:
+    case WC_VACATED:
+        break;
+    }
+    return WC_WARRANT_NOT_IN_FORCE;
+}
+
+static void add_sources(wc_verdict *v, const wc_source_list *list)
+{
+    if (list->count == 0)
+        return;
+    for (size_t i = 0; i < v->n_sources; i++)
+        if (v->sources[i] == list)
+            return;
+    if (v->n_sources < WC_MAX_SOURCE_LISTS)
+        v->sources[v->n_sources++] = list;
+}
+
+static const wc_referral *binding_referral(const wc_dataset *ds, const wc_warrant *w,
+                                           const wc_country *c, wc_date date)
+{
+    for (size_t i = 0; i < ds->n_referrals; i++) {
+        const wc_referral *r = &ds->referrals[i];
+        if (strcmp(r->situation, w->situation) != 0 || r->adopted > date)
+            continue;
+        for (size_t k = 0; k < r->n_bound; k++)
+            if (r->bound[k] == c)
+                return r;
+    }
+    return NULL;
+}
+
+static bool warrant_notes(const wc_warrant *w, wc_warrant_state state,
+                          const wc_status_event *event, wc_date date, wc_verdict *v)
+{
+    char a[WC_DATE_BUFSIZE], b[WC_DATE_BUFSIZE];
+    const char *name = w->person->name;
+    if (date < known_from(w)) {
+        if (w->issued == WC_DATE_UNKNOWN)
+            return wc_note_add(&v->notes, NULL,
+                               "the warrant for %s was issued under seal on a day not known; "
+                               "it was made public on %s, so whether it existed on %s is not "
+                               "known",
+                               name, wc_date_format(w->made_public, a), wc_date_format(date, b));
+        return wc_note_add(&v->notes, NULL, "the warrant for %s was issued later, on %s", name,
+                           wc_date_format(w->issued, a));
+    }
+    bool ok = true;
+    if (w->issued == WC_DATE_UNKNOWN)
+        ok = wc_note_add(&v->notes, NULL,
+                         "the warrant for %s was issued under seal on a day not known and "
+                         "made public on %s",
+                         name, wc_date_format(w->made_public, a));
+    else if (w->made_public != WC_DATE_UNKNOWN && w->made_public > date)
+        ok = wc_note_add(&v->notes, NULL,
+                         "the warrant for %s, issued on %s, was under seal until %s",
+                         name, wc_date_format(w->issued, a), wc_date_format(w->made_public, b));
+    if (ok && w->person->died != WC_DATE_UNKNOWN && w->person->died <= date)
+        return wc_note_add(&v->notes, NULL, "%s died on %s", name,
+                           wc_date_format(w->person->died, a));
+    if (ok && event != NULL && state != WC_WARRANT_IN_FORCE)
+        ok = wc_note_add(&v->notes, NULL, "%s: %s since %s%s%s", name,
+                         wc_warrant_status_word(event->status),
+                         wc_date_format(event->date, a), event->note ? " — " : "",
+                         event->note ? event->note : "");
+    if (ok && event != NULL && event->status == WC_ARRESTED)
+        ok = wc_note_add(&v->notes, NULL, "%s was arrested on %s and awaits surrender%s%s", name,
+                         wc_date_format(event->date, a), event->note ? " — " : "",
+                         event->note ? event->note : "");
+    if (event != NULL)
+        add_sources(v, &event->sources);
+    return ok;
+}
+
+/* Findings of non-compliance and trips of this person to this country,
+ * whatever their date: they are what a reader of the verdict asks next. */
+static bool history_notes(const wc_dataset *ds, const wc_person *p, const wc_country *c,
+                          wc_date date, wc_verdict *v)
+{
+    char a[WC_DATE_BUFSIZE], b[WC_DATE_BUFSIZE];
+    bool ok = true;
+    for (size_t i = 0; i < ds->n_trips && ok; i++) {
+        const wc_trip *t = &ds->trips[i];
+        if (t->person != p || t->host != c || date < t->start || date > t->end)
+            continue;
+        ok = wc_note_add(&v->notes, NULL, "%s was in %s from %s to %s%s%s%s%s%s%s", p->name,
+                         c->name, wc_date_format(t->start, a), wc_date_format(t->end, b),
+                         t->city ? " (" : "", t->city ? t->city : "", t->city ? ")" : "",
+                         t->outcome ? ": " : "", t->outcome ? t->outcome : "", "");
+        add_sources(v, &t->sources);
+    }
+    for (size_t i = 0; i < ds->n_findings && ok; i++) {
+        const wc_finding *f = &ds->findings[i];
+        if (f->person != p || f->state != c)
+            continue;
+        const char *ref = f->referred_to == NULL                     ? "not referred"
+                          : strcmp(f->referred_to, "asp") == 0       ? "referred to the Assembly of States Parties"
+                          : strcmp(f->referred_to, "unsc") == 0      ? "referred to the Security Council"
+                                                                     : "referred to the Assembly of States Parties and the Security Council";
+        ok = wc_note_add(&v->notes, NULL,
+                         "on %s the Court found that %s failed to comply with its request to "
+                         "arrest and surrender %s (%s); %s",
+                         wc_date_format(f->date, a), c->name, p->name, f->decision, ref);
+        add_sources(v, &f->sources);
+    }
+    return ok;
+}
+
+bool wc_verdict_for_warrant(const wc_dataset *ds, const wc_warrant *w, const wc_country *c,
+                            wc_date date, wc_verdict *v)
+{
+    char a[WC_DATE_BUFSIZE], b[WC_DATE_BUFSIZE];
+    memset(v, 0, sizeof *v);
+    v->warrant = w;
+    wc_membership m = wc_membership_on(c, date);
+    v->state_party = m.state_party;
+    const wc_status_event *event;
+    wc_warrant_state state = wc_warrant_state_on(w, date, &event);
+    const wc_referral *referral = NULL;
+
+    if (state == WC_WARRANT_EXECUTED) {
+        v->kind = WC_V_IN_CUSTODY;
+    } else if (state == WC_WARRANT_NOT_IN_FORCE) {
+        v->kind = WC_V_NO_WARRANT;
+    } else if (m.state_party) {
+        v->kind = WC_V_OBLIGED;
+        v->basis = "Rome Statute arts. 86, 89(1), 27";
+    } else if (m.withdrawn != NULL && known_from(w) < m.withdrawn->effective.date) {
+        v->kind = WC_V_OBLIGED_RESIDUAL;
+        v->basis = "Rome Statute art. 127(2)";
+    } else if ((referral = binding_referral(ds, w, c, date)) != NULL) {
+        v->kind = WC_V_OBLIGED_UNSC;
+        v->basis = referral->resolution;
+    } else {
+        v->kind = WC_V_NOT_OBLIGED;
+    }
+
+    bool ok = true;
+    if (v->kind == WC_V_OBLIGED_RESIDUAL)
+        ok = wc_note_add(&v->notes, NULL,
+                         "the warrant was issued on %s, before %s's withdrawal took effect on "
+                         "%s: art. 127(2) keeps its duty to cooperate in proceedings that "
+                         "began before then",
+                         wc_date_format(known_from(w), a), c->name,
+                         wc_date_format(m.withdrawn->effective.date, b));
+    else if (v->kind == WC_V_OBLIGED_UNSC)
+        ok = wc_note_add(&v->notes, NULL,
+                         "the Security Council referred the situation (%s) to the Court and "
+                         "decided that %s shall cooperate fully with it",
+                         referral->resolution, c->name);
+    else if (v->kind == WC_V_NOT_OBLIGED && m.withdrawn != NULL)
+        ok = wc_note_add(&v->notes, NULL,
+                         "the warrant was issued on %s, after %s's withdrawal took effect on %s, "
+                         "so art. 127(2) does not apply",
+                         wc_date_format(known_from(w), a), c->name,
+                         wc_date_format(m.withdrawn->effective.date, b));
+    if (ok && v->kind == WC_V_OBLIGED)
+        ok = wc_note_add(&v->notes, NULL,
+                         "official capacity is no bar to arrest (art. 27; Appeals Chamber, "
+                         "Jordan Referral re Al-Bashir, 2019-05-06)");
+    if (referral != NULL)
+        add_sources(v, &referral->sources);
+
+    wc_notes membership;
+    ok = ok && warrant_notes(w, state, event, date, v) &&
+         wc_membership_notes(ds, c, date, &membership);
+    if (ok) {
+        ok = wc_notes_append(&v->notes, &membership);
+        wc_notes_free(&membership);
+    }
+    ok = ok && history_notes(ds, w->person, c, date, v);
+    add_sources(v, &w->sources);
+    if (c->statute != NULL)
+        add_sources(v, &c->statute->sources);
+    for (size_t i = 0; c->statute != NULL && i < c->statute->n_withdrawals; i++) {
+        const wc_withdrawal *wd = &c->statute->withdrawals[i];
+        const wc_event *stages[] = {&wd->announced, &wd->deposited, &wd->effective, &wd->revoked};
+        for (size_t k = 0; k < 4; k++)
+            if (stages[k]->happened && stages[k]->date != WC_DATE_UNKNOWN &&
+                stages[k]->date <= date)
+                add_sources(v, &stages[k]->sources);
+    }
+    for (size_t i = 0; i < ds->n_declarations; i++)
+        if (ds->declarations[i].country == c && ds->declarations[i].lodged <= date)
+            add_sources(v, &ds->declarations[i].sources);
+    if (!ok)
+        wc_verdict_free(v);
+    return ok;
+}
+
+bool wc_verdict_for_person(const wc_dataset *ds, const wc_person *p, const wc_country *c,
+                           wc_date date, wc_verdict *out)
+{
+    bool found = false;
+    for (size_t i = 0; i < ds->n_warrants; i++) {
+        const wc_warrant *w = &ds->warrants[i];
+        if (w->person != p)
+            continue;
+        wc_verdict v;
+        if (!wc_verdict_for_warrant(ds, w, c, date, &v)) {
+            if (found)
+                wc_verdict_free(out);
+            return false;
+        }
+        /* The strongest verdict wins; on a tie, the earlier warrant. */
+        if (!found || v.kind < out->kind) {
+            if (found)
+                wc_verdict_free(out);
+            *out = v;
+            found = true;
+        } else {
+            wc_verdict_free(&v);
+        }
+    }
+    if (!found) {
+        memset(out, 0, sizeof *out);
+        out->kind = WC_V_NO_WARRANT;
+        out->state_party = wc_state_party_on(c, date);
+        return wc_note_add(&out->notes, NULL, "the dataset holds no warrant for %s", p->name);
+    }
+    return true;
+}
+
+void wc_verdict_free(wc_verdict *v)
+{
+    wc_notes_free(&v->notes);
+}

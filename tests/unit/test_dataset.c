@@ -1,0 +1,158 @@
+/* Loading refuses a bad file whole, naming the JSON path, line and column
+ * of the first fault. Each case is mini.json with one change. */
+#include "fixture.h"
+#include "json_locate.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Loads mini.json with the first `find` replaced by `replace` and expects
+ * a refusal whose message contains `message` at `line`. */
+static void refused(const char *find, const char *replace, const char *message,
+                    unsigned long line)
+{
+    size_t len;
+    char *text = fixture_text("mini.json", &len);
+    char *at = strstr(text, find);
+    if (at == NULL)
+        fail_msg("test bug: '%s' not in mini.json", find);
+    size_t flen = strlen(find), rlen = strlen(replace);
+    char *changed = malloc(len - flen + rlen + 1);
+    assert_non_null(changed);
+    size_t head = (size_t)(at - text);
+    memcpy(changed, text, head);
+    memcpy(changed + head, replace, rlen);
+    memcpy(changed + head + rlen, at + flen, len - head - flen + 1);
+    free(text);
+    wc_error err;
+    wc_dataset *ds = wc_dataset_load(changed, strlen(changed), &err);
+    free(changed);
+    if (ds != NULL) {
+        wc_dataset_free(ds);
+        fail_msg("accepted a file with '%s' -> '%s'", find, replace);
+    }
+    if (strstr(err.message, message) == NULL)
+        fail_msg("message '%s' lacks '%s'", err.message, message);
+    if (line != 0 && err.line != line)
+        fail_msg("'%s' reported at line %lu, expected %lu", err.message, err.line, line);
+    assert_true(err.column >= 1);
+}
+
+static void loads_the_fixture(void **state)
+{
+    (void)state;
+    wc_dataset *ds = fixture_load("mini.json");
+    assert_int_equal(ds->n_countries, 4);
+    assert_int_equal(ds->n_statutes, 3);
+    wc_dataset_free(ds);
+}
+
+static void loads_the_bundled_data(void **state)
+{
+    (void)state;
+    wc_error err;
+    wc_dataset *ds = wc_dataset_load(wc_builtin_data, wc_builtin_data_len, &err);
+    if (ds == NULL)
+        fail_msg("%lu:%lu: %s", err.line, err.column, err.message);
+    assert_true(ds->n_countries >= 250);
+    wc_dataset_free(ds);
+}
+
+static void impossible_date(void **state)
+{
+    (void)state;
+    refused("\"2023-11-14\"", "\"2023-02-29\"", "rome_statute[0].deposited: not a date: '2023-02-29'",
+            19);
+    refused("\"2024-02-01\"", "\"2024-13-01\"", "rome_statute[0].in_force: not a date", 19);
+}
+
+static void wrong_types(void **state)
+{
+    (void)state;
+    refused("\"iso3\": \"AAA\"", "\"iso3\": 7", "countries[0].iso3: expected a string", 8);
+    refused("\"schema_version\": 1", "\"schema_version\": 2", "schema_version", 2);
+    refused("\"aliases\": []", "\"aliases\": {}", "countries[1].aliases: expected an array", 11);
+    refused("\"withdrawals\": [],", "\"withdrawals\": null,", "rome_statute[0].withdrawals: must not be null", 20);
+}
+
+static void duplicates_and_references(void **state)
+{
+    (void)state;
+    refused("\"iso2\": \"BB\", \"iso3\"", "\"iso2\": \"AA\", \"iso3\"",
+            "countries[1].iso2: 'AA' is given twice", 10);
+    refused("\"name\": \"North Betaland\"", "\"name\": \"Alphaland\"", "read alike", 10);
+    refused("\"iso2\": \"BC\", \"signed\"", "\"iso2\": \"ZZ\", \"signed\"",
+            "rome_statute[2].iso2: no country with code 'ZZ'", 0);
+    refused("\"sources\": [\"test\"]}", "\"sources\": [\"nope\"]}", "no source with id 'nope'", 0);
+    refused("\"sources\": [\"test\"]}", "\"sources\": []}", "no source given", 0);
+    refused("\"as_of\": \"2026-06-30\",", "\"as_of\": \"2026-06-30\", \"as_of\": \"2026-06-30\",",
+            "key given twice", 0);
+    refused("\"official_name\": null", "\"offical_name\": null", "unknown key 'offical_name'", 10);
+}
+
+static void statute_rules(void **state)
+{
+    (void)state;
+    refused("\"in_force\": \"2024-02-01\"", "\"in_force\": \"2024-03-01\"",
+            "is not the date art. 126 gives", 19);
+    refused("\"revoked\": null", "\"revoked\": {\"date\": \"2019-04-01\", \"confirmation\": "
+                                 "\"depositary\", \"sources\": [\"test\"]}",
+            "on or after the day it took effect", 0);
+    refused("\"confirmation\": \"court\"", "\"confirmation\": \"rumour\"",
+            "unknown value 'rumour'", 0);
+}
+
+static void broken_text(void **state)
+{
+    (void)state;
+    wc_error err;
+    const char truncated[] = "{\n  \"schema_version\": 1,\n  \"as_of\": \"20";
+    assert_null(wc_dataset_load(truncated, strlen(truncated), &err));
+    assert_non_null(strstr(err.message, "not valid JSON"));
+    assert_int_equal(err.line, 3);
+    const char bad_utf8[] = "{\"a\": \"\xc3\x28\"}";
+    assert_null(wc_dataset_load(bad_utf8, strlen(bad_utf8), &err));
+    assert_non_null(strstr(err.message, "UTF-8"));
+    assert_int_equal(err.column, 8);
+    assert_null(wc_dataset_load("", 0, &err));
+    assert_non_null(strstr(err.message, "empty"));
+    assert_null(wc_dataset_load("[]", 2, &err));
+    assert_non_null(strstr(err.message, "expected an object"));
+    assert_null(wc_dataset_load("{} {}", 5, &err));
+    assert_non_null(strstr(err.message, "after the end"));
+}
+
+static void locate_paths(void **state)
+{
+    (void)state;
+    const char *t = "{\"a\": [1, {\"b\": \"x\"}], \"c\": {\"d\": [true, null]}}";
+    size_t n = strlen(t);
+    assert_int_equal(wc_json_locate(t, n, "a[1].b"), strstr(t, "\"x\"") - t);
+    assert_int_equal(wc_json_locate(t, n, "c.d[1]"), strstr(t, "null") - t);
+    assert_int_equal(wc_json_locate(t, n, "c.e"), strstr(t, "{\"d\"") - t);
+    unsigned long line, col;
+    wc_offset_to_line_column("ab\ncé\nx", 8, 7, &line, &col);
+    assert_int_equal(line, 3);
+    assert_int_equal(col, 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(loads_the_fixture),
+        cmocka_unit_test(loads_the_bundled_data),
+        cmocka_unit_test(impossible_date),
+        cmocka_unit_test(wrong_types),
+        cmocka_unit_test(duplicates_and_references),
+        cmocka_unit_test(statute_rules),
+        cmocka_unit_test(broken_text),
+        cmocka_unit_test(locate_paths),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,123 @@
+/* Membership intervals: a State Party exactly when in_force <= D <
+ * withdrawal effective, tested on the day before and the day of each
+ * bound (tests/data/mini.json). */
+#include "fixture.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+static int setup(void **state)
+{
+    *state = fixture_load("mini.json");
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    wc_dataset_free(*state);
+    return 0;
+}
+
+static const wc_country *country(void **state, const char *iso2)
+{
+    const wc_country *c = wc_country_by_iso2(*state, iso2);
+    assert_non_null(c);
+    return c;
+}
+
+static void entry_into_force_bounds(void **state)
+{
+    const wc_country *aa = country(state, "AA");
+    assert_false(wc_state_party_on(aa, D("2023-11-14"))); /* deposit day */
+    assert_false(wc_state_party_on(aa, D("2024-01-31")));
+    assert_true(wc_state_party_on(aa, D("2024-02-01")));
+    assert_true(wc_state_party_on(aa, D("2199-12-31")));
+}
+
+static void withdrawal_bounds(void **state)
+{
+    const wc_country *bb = country(state, "BB");
+    assert_false(wc_state_party_on(bb, D("2002-06-30")));
+    assert_true(wc_state_party_on(bb, D("2002-07-01")));
+    /* Announced and deposited: still a party until the effective day. */
+    assert_true(wc_state_party_on(bb, D("2018-03-17")));
+    assert_true(wc_state_party_on(bb, D("2019-03-16")));
+    assert_false(wc_state_party_on(bb, D("2019-03-17")));
+    wc_membership m = wc_membership_on(bb, D("2019-03-16"));
+    assert_non_null(m.pending);
+    assert_null(m.withdrawn);
+    m = wc_membership_on(bb, D("2019-03-17"));
+    assert_non_null(m.withdrawn);
+    assert_null(m.pending);
+    m = wc_membership_on(bb, D("2017-11-30"));
+    assert_null(m.pending); /* not yet announced */
+    m = wc_membership_on(bb, D("2017-12-01"));
+    assert_non_null(m.pending);
+}
+
+static void signatory_and_stranger(void **state)
+{
+    assert_false(wc_state_party_on(country(state, "BC"), D("2010-01-01")));
+    wc_membership m = wc_membership_on(country(state, "CC"), D("2010-01-01"));
+    assert_false(m.state_party);
+    assert_null(m.statute);
+}
+
+static bool has_note(const wc_notes *n, const char *part)
+{
+    for (size_t i = 0; i < n->count; i++)
+        if (strstr(n->items[i], part) != NULL)
+            return true;
+    return false;
+}
+
+static void notes_say_why(void **state)
+{
+    wc_notes n;
+    assert_true(wc_membership_notes(*state, country(state, "BC"), D("2010-01-01"), &n));
+    assert_true(has_note(&n, "signed the Rome Statute on 2000-12-31, then notified"));
+    wc_notes_free(&n);
+
+    assert_true(wc_membership_notes(*state, country(state, "BC"), D("2000-01-01"), &n));
+    assert_true(has_note(&n, "had not yet signed"));
+    wc_notes_free(&n);
+
+    assert_true(wc_membership_notes(*state, country(state, "AA"), D("2024-01-31"), &n));
+    assert_true(has_note(&n, "enters into force for it on 2024-02-01"));
+    wc_notes_free(&n);
+
+    assert_true(wc_membership_notes(*state, country(state, "BB"), D("2018-01-01"), &n));
+    assert_true(has_note(&n, "announced its withdrawal on 2017-12-01"));
+    assert_true(has_note(&n, "announcement is only reported"));
+    wc_notes_free(&n);
+
+    assert_true(wc_membership_notes(*state, country(state, "BB"), D("2018-06-01"), &n));
+    assert_true(has_note(&n, "takes effect on 2019-03-17"));
+    wc_notes_free(&n);
+
+    assert_true(wc_membership_notes(*state, country(state, "BB"), D("2020-01-01"), &n));
+    assert_true(has_note(&n, "withdrew from the Rome Statute"));
+    wc_notes_free(&n);
+
+    assert_true(wc_membership_notes(*state, country(state, "CC"), D("2026-07-01"), &n));
+    assert_true(has_note(&n, "neither signed nor joined"));
+    assert_true(has_note(&n, "current to 2026-06-30"));
+    wc_notes_free(&n);
+    assert_null(n.items);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(entry_into_force_bounds),
+        cmocka_unit_test(withdrawal_bounds),
+        cmocka_unit_test(signatory_and_stranger),
+        cmocka_unit_test(notes_say_why),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
