@@ -19,16 +19,27 @@ enum {
     EXIT_OUTPUT = 5
 };
 
-typedef enum output_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_JSONL, FORMAT_CSV, FORMAT_TSV } output_format;
+typedef enum output_format {
+    FORMAT_TEXT,
+    FORMAT_JSON,
+    FORMAT_JSONL,
+    FORMAT_CSV,
+    FORMAT_TSV
+} output_format;
 
+typedef enum country_filter { FILTER_ALL, FILTER_PARTIES, FILTER_NON_PARTIES } country_filter;
+
+/* Everything a command needs: the dataset, the date and how to print. */
 typedef struct cli {
     const wc_dataset *ds;
+    const char *data_name; /* the data file's name, for messages */
     wc_date date;
-    bool date_given;
     output_format format;
     bool quiet;
     bool color;
     bool header;
+    bool all;
+    country_filter filter;
     FILE *out;
 } cli;
 
@@ -46,15 +57,44 @@ void cli_warning(const char *fmt, ...)
 #endif
     ;
 
-/* Resolves a country name for a command; on failure prints the error with
- * its candidates and returns NULL (exit status EXIT_INPUT). */
+/* Joins the words of a command's arguments into one malloc'd name, so that
+ * `country United States` means what its user meant. NULL if none. */
+char *cli_join_words(int argc, char **argv);
+
+/* Resolves a country or person name; on failure prints the error with the
+ * candidates and returns NULL (exit status EXIT_INPUT). */
 const wc_country *cli_country(const cli *c, const char *name);
+const wc_person *cli_person(const cli *c, const char *name);
 
 /* Writes one source as a citation: "Title. Publisher, DATE. URL". Returns
  * a malloc'd string the caller frees, or NULL if memory ran out. */
 char *cli_citation(const wc_source *s);
 
-/* Runs `warrantcheck country`; args are the words after the command. */
+/* Prints "Notes:" and "Sources:" sections in text output; each source is
+ * listed once however many lists cite it. */
+void cli_print_notes(FILE *out, const wc_notes *notes);
+void cli_print_sources(FILE *out, const wc_source_list *const *lists, size_t n);
+
+/* Wraps `s` in the colour for a verdict when colour is on. */
+const char *cli_color_on(const cli *c, wc_verdict_kind kind);
+const char *cli_color_off(const cli *c);
+
+/* How the built-in dataset is named in messages. */
+#define CLI_BUILTIN_DATA_NAME "warrantcheck.json (built in)"
+
+/* Loads the dataset at `path`, or the built-in one for NULL. On failure
+ * prints "warrantcheck: FILE:LINE:COL: error: ..." and returns NULL (exit
+ * status EXIT_DATASET). */
+wc_dataset *cli_load_dataset(const char *path);
+
+/* The commands; args are the words after the command's name. */
 int cmd_country(cli *c, int argc, char **argv);
+int cmd_countries(cli *c, int argc, char **argv);
+int cmd_can(cli *c, int argc, char **argv);
+int cmd_where(cli *c, int argc, char **argv);
+int cmd_person(cli *c, int argc, char **argv);
+int cmd_persons(cli *c, int argc, char **argv);
+int cmd_trips(cli *c, int argc, char **argv);
+int cmd_data(cli *c, int argc, char **argv);
 
 #endif

@@ -28,11 +28,43 @@ void cli_warning(const char *fmt, ...)
     va_end(ap);
 }
 
-/* Lists candidate names as "'A', 'B' or 'C'". */
-static void print_candidates(const wc_country *const *cands, size_t n)
+char *cli_join_words(int argc, char **argv)
 {
+    if (argc < 1)
+        return NULL;
+    size_t len = 1;
+    for (int i = 0; i < argc; i++)
+        len += strlen(argv[i]) + 1;
+    char *name = malloc(len);
+    if (name == NULL)
+        return NULL;
+    name[0] = '\0';
+    for (int i = 0; i < argc; i++) {
+        if (i > 0)
+            strcat(name, " ");
+        strcat(name, argv[i]);
+    }
+    return name;
+}
+
+/* Prints the error for a name that did not resolve: ambiguous with its
+ * candidates, or unknown with the nearest names. */
+static void name_error(const char *what, const char *name, wc_match_kind kind,
+                       const char *const *cands, size_t n, const char *list_command)
+{
+    if (kind == WC_MATCH_AMBIGUOUS)
+        fprintf(stderr, "warrantcheck: error: %s '%.100s' is ambiguous: it could be ", what,
+                name);
+    else if (n > 0)
+        fprintf(stderr, "warrantcheck: error: unknown %s '%.100s'; did you mean ", what, name);
+    else {
+        cli_error("unknown %s '%.100s' (try 'warrantcheck %s' for the list)", what, name,
+                  list_command);
+        return;
+    }
     for (size_t i = 0; i < n; i++)
-        fprintf(stderr, "%s'%s'", i == 0 ? "" : i + 1 == n ? " or " : ", ", cands[i]->name);
+        fprintf(stderr, "%s'%s'", i == 0 ? "" : i + 1 == n ? " or " : ", ", cands[i]);
+    fputs(kind == WC_MATCH_AMBIGUOUS ? "\n" : "?\n", stderr);
 }
 
 const wc_country *cli_country(const cli *c, const char *name)
@@ -40,17 +72,22 @@ const wc_country *cli_country(const cli *c, const char *name)
     wc_country_match m = wc_find_country(c->ds, name);
     if (m.kind == WC_MATCH_FOUND)
         return m.country;
-    if (m.kind == WC_MATCH_AMBIGUOUS) {
-        fprintf(stderr, "warrantcheck: error: country '%.100s' is ambiguous: it could be ", name);
-        print_candidates(m.candidates, m.n_candidates);
-        fputc('\n', stderr);
-    } else if (m.n_candidates > 0) {
-        fprintf(stderr, "warrantcheck: error: unknown country '%.100s'; did you mean ", name);
-        print_candidates(m.candidates, m.n_candidates);
-        fputs("?\n", stderr);
-    } else {
-        cli_error("unknown country '%.100s' (try 'warrantcheck countries' for the list)", name);
-    }
+    const char *names[WC_MAX_CANDIDATES];
+    for (size_t i = 0; i < m.n_candidates; i++)
+        names[i] = m.candidates[i]->name;
+    name_error("country", name, m.kind, names, m.n_candidates, "countries");
+    return NULL;
+}
+
+const wc_person *cli_person(const cli *c, const char *name)
+{
+    wc_person_match m = wc_find_person(c->ds, name);
+    if (m.kind == WC_MATCH_FOUND)
+        return m.person;
+    const char *names[WC_MAX_CANDIDATES];
+    for (size_t i = 0; i < m.n_candidates; i++)
+        names[i] = m.candidates[i]->name;
+    name_error("person", name, m.kind, names, m.n_candidates, "persons");
     return NULL;
 }
 
@@ -65,4 +102,51 @@ char *cli_citation(const wc_source *s)
     snprintf(buf, n, "%s. %s%s%s.%s%s", s->title, s->publisher, d ? ", " : "", d ? d : "",
              s->url ? " " : "", s->url ? s->url : "");
     return buf;
+}
+
+void cli_print_notes(FILE *out, const wc_notes *notes)
+{
+    if (notes->count == 0)
+        return;
+    fputs("\nNotes:\n", out);
+    for (size_t i = 0; i < notes->count; i++)
+        fprintf(out, "  - %s\n", notes->items[i]);
+}
+
+void cli_print_sources(FILE *out, const wc_source_list *const *lists, size_t n)
+{
+    bool any = false;
+    for (size_t l = 0; l < n; l++)
+        for (size_t i = 0; i < lists[l]->count; i++) {
+            const wc_source *s = lists[l]->items[i];
+            bool seen = false;
+            for (size_t m = 0; m <= l && !seen; m++)
+                for (size_t j = 0; j < (m == l ? i : lists[m]->count) && !seen; j++)
+                    seen = lists[m]->items[j] == s;
+            if (seen)
+                continue;
+            if (!any)
+                fputs("\nSources:\n", out);
+            any = true;
+            char *cite = cli_citation(s);
+            if (cite != NULL)
+                fprintf(out, "  - %s\n", cite);
+            free(cite);
+        }
+}
+
+const char *cli_color_on(const cli *c, wc_verdict_kind kind)
+{
+    if (!c->color)
+        return "";
+    if (wc_verdict_can_arrest(kind))
+        return "\033[1;32m";
+    if (kind == WC_V_NOT_OBLIGED)
+        return "\033[1;31m";
+    return "\033[1;33m";
+}
+
+const char *cli_color_off(const cli *c)
+{
+    return c->color ? "\033[0m" : "";
 }

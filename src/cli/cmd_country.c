@@ -2,6 +2,7 @@
  * Statute on a date, with the dates and notes that make it so. */
 #include "cli.h"
 #include "json_out.h"
+#include "table.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,11 @@ static void gather_sources(country_answer *a, const wc_dataset *ds, wc_date date
             add_sources(a, &ds->declarations[i].sources);
 }
 
+static const char *const COUNTRY_COLUMNS[] = {
+    "date",     "iso2",                 "iso3",                 "country", "state_party",
+    "signed",   "deposited",            "deposit_type",         "in_force",
+    "withdrawal_deposited", "withdrawal_effective", "notes", NULL};
+
 static cJSON *country_json(const cli *c, const country_answer *a)
 {
     cJSON *o = cJSON_CreateObject();
@@ -78,7 +84,37 @@ static void print_date_line(FILE *out, const char *label, wc_date d)
         fprintf(out, "  %-26s %s\n", label, wc_date_format(d, buf));
 }
 
-static bool print_text(const cli *c, const country_answer *a)
+/* The warrants in force on the date, with this country's duty for each:
+ * "Vladimir Putin: obliged". */
+static cJSON *warrants_json(const cli *c, const wc_country *country)
+{
+    cJSON *list = cJSON_CreateArray();
+    for (size_t i = 0; list != NULL && i < c->ds->n_warrants; i++) {
+        const wc_warrant *w = &c->ds->warrants[i];
+        const wc_status_event *ev;
+        if (wc_warrant_state_on(w, c->date, &ev) != WC_WARRANT_IN_FORCE)
+            continue;
+        wc_verdict v;
+        if (!wc_verdict_for_warrant(c->ds, w, country, c->date, &v)) {
+            cJSON_Delete(list);
+            return NULL;
+        }
+        cJSON *o = cJSON_CreateObject();
+        bool ok = o != NULL && json_add_person(o, "person", w->person) &&
+                  json_add_string(o, "warrant", w->id) &&
+                  json_add_string(o, "verdict", wc_verdict_word(v.kind)) &&
+                  cJSON_AddItemToArray(list, o);
+        wc_verdict_free(&v);
+        if (!ok) {
+            cJSON_Delete(o);
+            cJSON_Delete(list);
+            return NULL;
+        }
+    }
+    return list;
+}
+
+static void print_text(const cli *c, const country_answer *a, const cJSON *warrants)
 {
     char on[WC_DATE_BUFSIZE], since[WC_DATE_BUFSIZE];
     const wc_statute *s = a->m.statute;
@@ -104,26 +140,26 @@ static bool print_text(const cli *c, const country_answer *a)
             print_date_line(out, "withdrawal effective", a->withdrawal->effective.date);
         }
     }
-    if (a->notes.count > 0) {
-        fputs("\nNotes:\n", out);
-        for (size_t i = 0; i < a->notes.count; i++)
-            fprintf(out, "  - %s\n", a->notes.items[i]);
+    size_t n_obliged = 0, n = 0;
+    for (const cJSON *w = warrants ? warrants->child : NULL; w != NULL; w = w->next, n++) {
+        const char *word = cJSON_GetObjectItemCaseSensitive(w, "verdict")->valuestring;
+        if (strncmp(word, "obliged", 7) == 0)
+            n_obliged++;
     }
-    if (a->n_sources > 0) {
-        fputs("\nSources:\n", out);
-        for (size_t l = 0; l < a->n_sources; l++)
-            for (size_t i = 0; i < a->sources[l]->count; i++) {
-                bool seen = false;
-                for (size_t m = 0; m <= l && !seen; m++)
-                    for (size_t j = 0; j < (m == l ? i : a->sources[m]->count) && !seen; j++)
-                        seen = a->sources[m]->items[j] == a->sources[l]->items[i];
-                char *cite = seen ? NULL : cli_citation(a->sources[l]->items[i]);
-                if (cite != NULL)
-                    fprintf(out, "  - %s\n", cite);
-                free(cite);
-            }
+    if (n_obliged > 0) {
+        fprintf(out, "\nMust arrest %zu of the %zu persons wanted on that date:\n", n_obliged, n);
+        for (const cJSON *w = warrants->child; w != NULL; w = w->next) {
+            const char *word = cJSON_GetObjectItemCaseSensitive(w, "verdict")->valuestring;
+            const cJSON *person = cJSON_GetObjectItemCaseSensitive(w, "person");
+            if (strncmp(word, "obliged", 7) == 0)
+                fprintf(out, "  %-28s %s\n",
+                        cJSON_GetObjectItemCaseSensitive(person, "name")->valuestring, word);
+        }
+    } else if (n > 0) {
+        fprintf(out, "\nNot obliged to arrest any of the %zu persons wanted on that date.\n", n);
     }
-    return true;
+    cli_print_notes(out, &a->notes);
+    cli_print_sources(out, a->sources, a->n_sources);
 }
 
 int cmd_country(cli *c, int argc, char **argv)
@@ -132,22 +168,8 @@ int cmd_country(cli *c, int argc, char **argv)
         cli_error("'country' needs a COUNTRY (try 'warrantcheck country --help')");
         return EXIT_USAGE;
     }
-    /* `country United States` reads as one name, as a user means it. */
-    size_t len = 0;
-    for (int i = 0; i < argc; i++)
-        len += strlen(argv[i]) + 1;
-    char *name = malloc(len);
-    if (name == NULL) {
-        cli_error("out of memory");
-        return EXIT_DATASET;
-    }
-    name[0] = '\0';
-    for (int i = 0; i < argc; i++) {
-        if (i > 0)
-            strcat(name, " ");
-        strcat(name, argv[i]);
-    }
-    country_answer a = {.country = cli_country(c, name)};
+    char *name = cli_join_words(argc, argv);
+    country_answer a = {.country = name ? cli_country(c, name) : NULL};
     free(name);
     if (a.country == NULL)
         return EXIT_INPUT;
@@ -160,17 +182,82 @@ int cmd_country(cli *c, int argc, char **argv)
     gather_sources(&a, c->ds, c->date);
     int status = a.m.state_party ? EXIT_YES : EXIT_NO;
     if (!c->quiet) {
-        if (c->format == FORMAT_TEXT) {
-            print_text(c, &a);
+        cJSON *warrants = warrants_json(c, a.country);
+        cJSON *o = warrants ? country_json(c, &a) : NULL;
+        if (o == NULL) {
+            cJSON_Delete(warrants);
+            cli_error("out of memory");
+            status = EXIT_DATASET;
+        } else if (c->format == FORMAT_TEXT) {
+            print_text(c, &a, warrants);
+            cJSON_Delete(warrants);
         } else {
-            cJSON *o = country_json(c, &a);
-            if (o == NULL || !json_print(c->out, o, c->format == FORMAT_JSON)) {
-                cli_error("out of memory");
-                status = EXIT_DATASET;
+            cJSON_AddItemToObject(o, "warrants", warrants);
+            if (c->format == FORMAT_JSON || c->format == FORMAT_JSONL) {
+                json_print(c->out, o, c->format == FORMAT_JSON);
+            } else {
+                table t;
+                table_begin(&t, c, COUNTRY_COLUMNS);
+                table_row(&t, o);
+                o = NULL;
+                table_end(&t);
             }
-            cJSON_Delete(o);
         }
+        cJSON_Delete(o);
     }
     wc_notes_free(&a.notes);
     return status;
+}
+
+static const char *const COUNTRIES_COLUMNS[] = {"iso2", "iso3", "country", "state_party",
+                                                "in_force", "withdrawal_effective", NULL};
+
+int cmd_countries(cli *c, int argc, char **argv)
+{
+    (void)argv;
+    if (argc > 0) {
+        cli_error("'countries' takes no arguments (try --parties or --non-parties)");
+        return EXIT_USAGE;
+    }
+    table t;
+    bool text = c->format == FORMAT_TEXT;
+    if (!text)
+        table_begin(&t, c, COUNTRIES_COLUMNS);
+    size_t n = 0;
+    for (size_t i = 0; i < c->ds->n_countries; i++) {
+        const wc_country *country = &c->ds->countries[i];
+        wc_membership m = wc_membership_on(country, c->date);
+        if ((c->filter == FILTER_PARTIES && !m.state_party) ||
+            (c->filter == FILTER_NON_PARTIES && m.state_party))
+            continue;
+        n++;
+        const wc_withdrawal *w = m.withdrawn ? m.withdrawn : m.pending;
+        wc_date in_force = m.statute ? m.statute->in_force : WC_DATE_UNKNOWN;
+        wc_date effective = w && w->effective.happened ? w->effective.date : WC_DATE_UNKNOWN;
+        if (text) {
+            if (!c->quiet)
+                fprintf(c->out, "%s  %-3s  %-9s  %s\n", country->iso2, country->iso3,
+                        m.state_party ? "party" : "non-party", country->name);
+            continue;
+        }
+        cJSON *o = cJSON_CreateObject();
+        if (o != NULL && !(json_add_country(o, "country", country) &&
+                           json_add_string(o, "iso2", country->iso2) &&
+                           json_add_string(o, "iso3", country->iso3) &&
+                           cJSON_AddBoolToObject(o, "state_party", m.state_party) &&
+                           json_add_date(o, "in_force", in_force) &&
+                           json_add_date(o, "withdrawal_effective", effective))) {
+            cJSON_Delete(o);
+            o = NULL;
+        }
+        /* The flat iso2/iso3 keys serve CSV; JSON keeps them inside "country". */
+        if (o != NULL) {
+            cJSON_DeleteItemFromObjectCaseSensitive(o, "iso2");
+            cJSON_DeleteItemFromObjectCaseSensitive(o, "iso3");
+        }
+        table_row(&t, o);
+    }
+    if (!text && !table_end(&t))
+        return EXIT_DATASET;
+    return n > 0 ? EXIT_YES : EXIT_NO;
 }

@@ -27,6 +27,31 @@ bool json_add_country(cJSON *obj, const char *key, const wc_country *c)
            json_add_string(o, "name", c->name);
 }
 
+bool json_add_person(cJSON *obj, const char *key, const wc_person *p)
+{
+    cJSON *o = cJSON_AddObjectToObject(obj, key);
+    return o != NULL && json_add_string(o, "id", p->id) && json_add_string(o, "name", p->name);
+}
+
+cJSON *json_verdict_row(wc_date date, const wc_person *p, const wc_country *c,
+                        const wc_verdict *v)
+{
+    cJSON *o = cJSON_CreateObject();
+    bool ok = o != NULL && json_add_date(o, "date", date) && json_add_person(o, "person", p) &&
+              json_add_country(o, "country", c) &&
+              cJSON_AddBoolToObject(o, "state_party", v->state_party) != NULL &&
+              json_add_string(o, "verdict", wc_verdict_word(v->kind)) &&
+              json_add_string(o, "basis", v->basis) &&
+              json_add_string(o, "warrant", v->warrant ? v->warrant->id : NULL) &&
+              json_add_strings(o, "notes", v->notes.items, v->notes.count) &&
+              json_add_sources(o, "sources", v->sources, v->n_sources);
+    if (!ok) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
 bool json_add_strings(cJSON *obj, const char *key, char *const *items, size_t n)
 {
     cJSON *a = cJSON_AddArrayToObject(obj, key);

@@ -18,12 +18,21 @@ bool json_add_string(cJSON *obj, const char *key, const char *s);
 /* Adds `key`: {"iso2", "iso3", "name"}. */
 bool json_add_country(cJSON *obj, const char *key, const wc_country *c);
 
+/* Adds `key`: {"id", "name"}. */
+bool json_add_person(cJSON *obj, const char *key, const wc_person *p);
+
 /* Adds `key`: an array of the strings. */
 bool json_add_strings(cJSON *obj, const char *key, char *const *items, size_t n);
 
 /* Adds `key`: an array of citations of the sources. */
 bool json_add_sources(cJSON *obj, const char *key, const wc_source_list *const *lists,
                       size_t n_lists);
+
+/* Returns a new row object for a verdict: date, person, country,
+ * state_party, verdict, basis, warrant, notes and sources (SPEC section 5),
+ * or NULL if memory ran out. */
+cJSON *json_verdict_row(wc_date date, const wc_person *p, const wc_country *c,
+                        const wc_verdict *v);
 
 /* Prints the value, pretty for `pretty`, else on one line, then a newline.
  * Returns false if memory ran out. */

@@ -1,5 +1,6 @@
 /* warrantcheck: parse the command line, load the dataset, run a command,
- * and turn its answer into an exit status. */
+ * and turn its answer into an exit status. One table of options drives
+ * parsing and the help text, so the two cannot drift apart. */
 #include "cli.h"
 
 #include <errno.h>
@@ -7,106 +8,209 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+#include <unistd.h>
 
-#define BUILTIN_NAME "warrantcheck.json"
-/* A data file past this size is refused before it is read. */
-#define MAX_DATA_BYTES (64L * 1024 * 1024)
+/* Which commands an option applies to. */
+enum {
+    FOR_COUNTRY = 1 << 0,
+    FOR_COUNTRIES = 1 << 1,
+    FOR_CAN = 1 << 2,
+    FOR_WHERE = 1 << 3,
+    FOR_PERSON = 1 << 4,
+    FOR_PERSONS = 1 << 5,
+    FOR_TRIPS = 1 << 6,
+    FOR_DATA = 1 << 7,
+    FOR_ALL = 0xff
+};
+
+enum {
+    OPT_ON = 256,
+    OPT_FORMAT,
+    OPT_DATA,
+    OPT_COLOR,
+    OPT_VERSION,
+    OPT_NO_HEADER,
+    OPT_ALL,
+    OPT_PARTIES,
+    OPT_NON_PARTIES
+};
+
+typedef struct option_spec {
+    const char *name;
+    char short_name;
+    int id;
+    const char *arg; /* NULL for a flag */
+    unsigned commands;
+    const char *help;
+} option_spec;
+
+static const option_spec OPTION_SPECS[] = {
+    {"on", 0, OPT_ON, "DATE", FOR_ALL, "answer for DATE (YYYY-MM-DD); default: today, UTC"},
+    {"format", 0, OPT_FORMAT, "FORMAT", FOR_ALL, "text (default), json, jsonl, csv or tsv"},
+    {"no-header", 0, OPT_NO_HEADER, NULL, FOR_ALL, "leave out the CSV/TSV header row"},
+    {"all", 0, OPT_ALL, NULL, FOR_WHERE, "list every country with its verdict"},
+    {"parties", 0, OPT_PARTIES, NULL, FOR_COUNTRIES, "only States Parties on the date"},
+    {"non-parties", 0, OPT_NON_PARTIES, NULL, FOR_COUNTRIES, "only states that are not"},
+    {"quiet", 'q', 'q', NULL, FOR_ALL, "print nothing; answer with the exit status only"},
+    {"data", 0, OPT_DATA, "FILE", FOR_ALL, "load the dataset from FILE (or WARRANTCHECK_DATA)"},
+    {"color", 0, OPT_COLOR, "WHEN", FOR_ALL, "colour text output: auto (default), always, never"},
+    {"help", 'h', 'h', NULL, FOR_ALL, "show help; 'warrantcheck COMMAND --help' for a command"},
+    {"version", 0, OPT_VERSION, NULL, FOR_ALL, "show the version and the dataset's as-of date"},
+};
+#define N_OPTIONS (sizeof OPTION_SPECS / sizeof OPTION_SPECS[0])
 
 typedef struct command {
     const char *name;
+    unsigned bit;
     int (*run)(cli *c, int argc, char **argv);
     const char *synopsis;
+    const char *summary;
     const char *help;
 } command;
 
 static const command COMMANDS[] = {
-    {"country", cmd_country, "country COUNTRY",
+    {"country", FOR_COUNTRY, cmd_country, "country COUNTRY",
+     "membership of COUNTRY on the date, and its duty for each open warrant",
      "Is COUNTRY a State Party to the Rome Statute on the date? Prints the dates\n"
-     "that make it so and notes (signed but not ratified, withdrawal pending or\n"
-     "revoked, art. 12(3) declarations). Exit status 0 for a State Party, 1 if not.\n"
-     "\n"
+     "that make it so, its duty for each warrant in force, and notes (signed but\n"
+     "not ratified, withdrawal pending or revoked, art. 12(3) declarations).\n"
+     "Exit status 0 for a State Party, 1 if not.\n\n"
      "Examples:\n"
      "  warrantcheck country Mongolia\n"
      "  warrantcheck country \"United States\"\n"
      "  warrantcheck country Ukraine --on 2024-12-31\n"
      "  warrantcheck country PH --on 2019-03-17 --format json | jq .state_party\n"},
+    {"can", FOR_CAN, cmd_can, "can PERSON COUNTRY",
+     "can PERSON be arrested in COUNTRY? the verdict and its reasons",
+     "The verdict for PERSON in COUNTRY on the date: obliged, obliged-residual,\n"
+     "obliged-unsc, not-obliged, no-warrant or in-custody, with the legal basis,\n"
+     "notes and sources. Exit status 0 for an obliged* verdict, 1 otherwise.\n\n"
+     "Examples:\n"
+     "  warrantcheck can putin mongolia --on 2024-09-03\n"
+     "  warrantcheck can netanyahu hungary --on 2025-04-04\n"
+     "  warrantcheck -q can putin \"south africa\" && echo \"would have to arrest\"\n"},
+    {"where", FOR_WHERE, cmd_where, "where PERSON",
+     "every country where PERSON can be arrested on the date",
+     "Every country obliged to arrest PERSON on the date; --all lists every\n"
+     "country with its verdict. Exit status 0 if there is at least one.\n\n"
+     "Examples:\n"
+     "  warrantcheck where putin\n"
+     "  warrantcheck where putin --on 2025-01-01 --format csv | tail -n +2 | wc -l\n"
+     "  warrantcheck where netanyahu --all --format jsonl | jq -r .verdict | sort | uniq -c\n"},
+    {"person", FOR_PERSON, cmd_person, "person PERSON",
+     "the warrant(s): issued, charges, situation, status, sources",
+     "The warrants for PERSON: when issued and made public, the charges, the\n"
+     "situation, the status timeline and the sources.\n\n"
+     "Examples:\n"
+     "  warrantcheck person putin\n"
+     "  warrantcheck person al-bashir --format json | jq '.warrants[].issued'\n"},
+    {"persons", FOR_PERSONS, cmd_persons, "persons", "all wanted persons in the dataset",
+     "Every person named in a public ICC arrest warrant, with the situation and the\n"
+     "status of the first warrant on the date.\n\n"
+     "Examples:\n"
+     "  warrantcheck persons\n"
+     "  warrantcheck persons --format csv | grep at-large\n"},
+    {"countries", FOR_COUNTRIES, cmd_countries, "countries",
+     "all countries (--parties, --non-parties)",
+     "Every country with its membership on the date.\n\n"
+     "Examples:\n"
+     "  warrantcheck countries --parties --on 2025-01-01 | wc -l\n"
+     "  warrantcheck countries --non-parties --format csv\n"},
+    {"trips", FOR_TRIPS, cmd_trips, "trips PERSON",
+     "travel history: each trip, whether the host was obliged, what happened",
+     "Each known foreign trip of PERSON after a warrant, with the host's duty on\n"
+     "the day of arrival and what the host did.\n\n"
+     "Examples:\n"
+     "  warrantcheck trips putin\n"
+     "  warrantcheck trips al-bashir --format csv\n"},
+    {"data", FOR_DATA, cmd_data, "data info|validate [FILE]",
+     "the dataset's as-of date, counts and sources; validate a data file",
+     "'data info' prints the dataset's as-of date and counts (States Parties on\n"
+     "the date among them); 'data validate [FILE]' checks a data file as the\n"
+     "loader does and exits 4 with the place of the first fault.\n\n"
+     "Examples:\n"
+     "  warrantcheck data info --on 2025-01-01\n"
+     "  warrantcheck data validate data/warrantcheck.json\n"},
 };
 #define N_COMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])
 
-static const char GENERAL_HELP[] =
-    "Usage: warrantcheck COMMAND [ARGS] [OPTIONS]\n"
-    "\n"
-    "Can this person be arrested in this country, on this date, under an arrest\n"
-    "warrant of the International Criminal Court? Answers offline from a dated,\n"
-    "sourced dataset, with its reasons.\n"
-    "\n"
-    "Examples:\n"
-    "  warrantcheck country Mongolia\n"
-    "  warrantcheck country \"south korea\" --on 2002-07-01\n"
-    "  warrantcheck country Hungary --on 2026-07-01 --format json\n"
-    "\n"
-    "Commands:\n"
-    "  country COUNTRY     membership of COUNTRY in the Rome Statute on the date\n"
-    "\n"
-    "Options:\n"
-    "  --on DATE           answer for DATE (YYYY-MM-DD); default: today, UTC\n"
-    "  --format FORMAT     text (default) or json\n"
-    "  -q, --quiet         print nothing; answer with the exit status only\n"
-    "  --data FILE         load the dataset from FILE (also WARRANTCHECK_DATA)\n"
-    "  -h, --help          show help (for a command: warrantcheck COMMAND --help)\n"
-    "  --version           show the version and the dataset's as-of date\n"
-    "\n"
-    "Exit status: 0 yes, 1 no, 2 usage error, 3 input error (unknown name),\n"
-    "4 dataset error, 5 output error.\n"
-    "\n"
-    "Not legal advice. The dataset is current to its as-of date (see --version).\n";
+static void print_options(FILE *out, unsigned bit)
+{
+    for (size_t i = 0; i < N_OPTIONS; i++) {
+        const option_spec *o = &OPTION_SPECS[i];
+        if (!(o->commands & bit))
+            continue;
+        char left[40];
+        snprintf(left, sizeof left, "%s%c%s--%s%s%s", o->short_name ? "-" : "",
+                 o->short_name ? o->short_name : ' ', o->short_name ? ", " : "  ", o->name,
+                 o->arg ? " " : "", o->arg ? o->arg : "");
+        fprintf(out, "  %-24s %s\n", o->short_name ? left : left + 2, o->help);
+    }
+}
 
-enum { OPT_ON = 256, OPT_FORMAT, OPT_DATA, OPT_VERSION };
+static void print_general_help(void)
+{
+    fputs("Usage: warrantcheck COMMAND [ARGS] [OPTIONS]\n\n"
+          "Can this person be arrested in this country, on this date, under an arrest\n"
+          "warrant of the International Criminal Court? Answers offline from a dated,\n"
+          "sourced dataset, with its reasons.\n\n"
+          "Examples:\n"
+          "  warrantcheck country Mongolia\n"
+          "  warrantcheck can putin mongolia --on 2024-09-03\n"
+          "  warrantcheck where putin --format csv\n\n"
+          "Commands:\n",
+          stdout);
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        printf("  %-26s %s\n", COMMANDS[i].synopsis, COMMANDS[i].summary);
+    fputs("\nOptions:\n", stdout);
+    print_options(stdout, FOR_ALL);
+    fputs("\nExit status: 0 yes, 1 no, 2 usage error, 3 input error (unknown name),\n"
+          "4 dataset error, 5 output error.\n\n"
+          "Not legal advice. The dataset is current to its as-of date (see --version).\n",
+          stdout);
+}
 
-static const struct option OPTIONS[] = {
-    {"on", required_argument, NULL, OPT_ON},
-    {"format", required_argument, NULL, OPT_FORMAT},
-    {"quiet", no_argument, NULL, 'q'},
-    {"data", required_argument, NULL, OPT_DATA},
-    {"help", no_argument, NULL, 'h'},
-    {"version", no_argument, NULL, OPT_VERSION},
-    {NULL, 0, NULL, 0},
-};
+static void print_command_help(const command *cmd)
+{
+    printf("Usage: warrantcheck %s [OPTIONS]\n\n%s\nOptions:\n", cmd->synopsis, cmd->help);
+    print_options(stdout, cmd->bit);
+}
 
 typedef struct options {
     const char *on;
     const char *format;
     const char *data;
-    bool quiet;
-    bool help;
-    bool version;
+    const char *color;
+    bool quiet, help, version, no_header, all, parties, non_parties;
+    unsigned given; /* bit i set: OPTION_SPECS[i] was given */
 } options;
 
 static int parse_options(int argc, char **argv, options *o)
 {
+    struct option longs[N_OPTIONS + 1];
+    for (size_t i = 0; i < N_OPTIONS; i++)
+        longs[i] = (struct option){OPTION_SPECS[i].name,
+                                   OPTION_SPECS[i].arg ? required_argument : no_argument, NULL,
+                                   OPTION_SPECS[i].id};
+    longs[N_OPTIONS] = (struct option){NULL, 0, NULL, 0};
     opterr = 0;
     int ch;
-    while ((ch = getopt_long(argc, argv, ":qh", OPTIONS, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, ":qh", longs, NULL)) != -1) {
+        for (size_t i = 0; i < N_OPTIONS; i++)
+            if (OPTION_SPECS[i].id == ch)
+                o->given |= 1u << i;
         switch (ch) {
-        case OPT_ON:
-            o->on = optarg;
-            break;
-        case OPT_FORMAT:
-            o->format = optarg;
-            break;
-        case OPT_DATA:
-            o->data = optarg;
-            break;
-        case 'q':
-            o->quiet = true;
-            break;
-        case 'h':
-            o->help = true;
-            break;
-        case OPT_VERSION:
-            o->version = true;
-            break;
+        case OPT_ON: o->on = optarg; break;
+        case OPT_FORMAT: o->format = optarg; break;
+        case OPT_DATA: o->data = optarg; break;
+        case OPT_COLOR: o->color = optarg; break;
+        case OPT_NO_HEADER: o->no_header = true; break;
+        case OPT_ALL: o->all = true; break;
+        case OPT_PARTIES: o->parties = true; break;
+        case OPT_NON_PARTIES: o->non_parties = true; break;
+        case 'q': o->quiet = true; break;
+        case 'h': o->help = true; break;
+        case OPT_VERSION: o->version = true; break;
         case ':':
             cli_error("option '%.100s' needs a value", argv[optind - 1]);
             return EXIT_USAGE;
@@ -124,74 +228,29 @@ static int parse_options(int argc, char **argv, options *o)
 
 static bool parse_format(const char *s, output_format *f)
 {
-    static const struct {
-        const char *name;
-        output_format format;
-    } formats[] = {{"text", FORMAT_TEXT}, {"json", FORMAT_JSON}};
-    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
-        if (strcmp(s, formats[i].name) == 0) {
-            *f = formats[i].format;
+    static const char *const names[] = {"text", "json", "jsonl", "csv", "tsv"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(s, names[i]) == 0) {
+            *f = (output_format)i;
             return true;
         }
     return false;
 }
 
-/* Reads a whole data file; on failure prints why and returns NULL. */
-static char *read_file(const char *path, size_t *len)
+static bool parse_color(const char *s, bool *color)
 {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        cli_error("%s: cannot open the data file: %s", path, strerror(errno));
-        return NULL;
+    if (s == NULL || strcmp(s, "auto") == 0) {
+        const char *no_color = getenv("NO_COLOR");
+        const char *term = getenv("TERM");
+        *color = isatty(STDOUT_FILENO) && (no_color == NULL || no_color[0] == '\0') &&
+                 (term == NULL || strcmp(term, "dumb") != 0);
+        return true;
     }
-    struct stat st;
-    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-        cli_error("%s: not a regular file", path);
-        fclose(f);
-        return NULL;
+    if (strcmp(s, "always") == 0 || strcmp(s, "never") == 0) {
+        *color = s[0] == 'a';
+        return true;
     }
-    if (st.st_size > MAX_DATA_BYTES) {
-        cli_error("%s: the data file is larger than %ld MiB", path, MAX_DATA_BYTES >> 20);
-        fclose(f);
-        return NULL;
-    }
-    size_t size = (size_t)st.st_size;
-    char *buf = malloc(size + 1);
-    size_t got = buf ? fread(buf, 1, size, f) : 0;
-    bool failed = buf == NULL || ferror(f) || got != size;
-    fclose(f);
-    if (failed) {
-        cli_error("%s: cannot read the data file", path);
-        free(buf);
-        return NULL;
-    }
-    buf[size] = '\0';
-    *len = size;
-    return buf;
-}
-
-static wc_dataset *load_dataset(const char *path)
-{
-    wc_error err;
-    wc_dataset *ds;
-    if (path == NULL) {
-        ds = wc_dataset_load(wc_builtin_data, wc_builtin_data_len, &err);
-        path = BUILTIN_NAME;
-    } else {
-        size_t len;
-        char *text = read_file(path, &len);
-        if (text == NULL)
-            return NULL;
-        ds = wc_dataset_load(text, len, &err);
-        free(text);
-    }
-    if (ds == NULL) {
-        if (err.line > 0)
-            cli_error("%s:%lu:%lu: %s", path, err.line, err.column, err.message);
-        else
-            cli_error("%s: %s", path, err.message);
-    }
-    return ds;
+    return false;
 }
 
 static const command *find_command(const char *name)
@@ -200,6 +259,18 @@ static const command *find_command(const char *name)
         if (strcmp(COMMANDS[i].name, name) == 0)
             return &COMMANDS[i];
     return NULL;
+}
+
+/* Refuses an option that means nothing to the command, rather than
+ * silently ignoring what its user asked for. */
+static bool options_apply(const options *o, const command *cmd)
+{
+    for (size_t i = 0; i < N_OPTIONS; i++)
+        if ((o->given & (1u << i)) && !(OPTION_SPECS[i].commands & cmd->bit)) {
+            cli_error("option '--%s' does not apply to '%s'", OPTION_SPECS[i].name, cmd->name);
+            return false;
+        }
+    return true;
 }
 
 static int finish_output(int status)
@@ -231,15 +302,25 @@ int main(int argc, char **argv)
     }
     if (o.help) {
         if (cmd != NULL)
-            printf("Usage: warrantcheck %s [OPTIONS]\n\n%s", cmd->synopsis, cmd->help);
+            print_command_help(cmd);
         else
-            fputs(GENERAL_HELP, stdout);
+            print_general_help();
         return finish_output(EXIT_YES);
     }
 
-    cli c = {.format = FORMAT_TEXT, .quiet = o.quiet, .header = true, .out = stdout};
+    cli c = {.format = FORMAT_TEXT, .quiet = o.quiet, .header = !o.no_header, .all = o.all,
+             .out = stdout};
+    c.filter = o.parties ? FILTER_PARTIES : o.non_parties ? FILTER_NON_PARTIES : FILTER_ALL;
+    if (o.parties && o.non_parties) {
+        cli_error("--parties and --non-parties exclude each other");
+        return EXIT_USAGE;
+    }
     if (o.format != NULL && !parse_format(o.format, &c.format)) {
-        cli_error("unknown format '%.100s' (text or json)", o.format);
+        cli_error("unknown format '%.100s' (text, json, jsonl, csv or tsv)", o.format);
+        return EXIT_USAGE;
+    }
+    if (!parse_color(o.color, &c.color)) {
+        cli_error("--color: '%.100s' is not auto, always or never", o.color);
         return EXIT_USAGE;
     }
     if (o.on != NULL) {
@@ -249,7 +330,6 @@ int main(int argc, char **argv)
                       o.on, WC_DATE_MIN_YEAR, WC_DATE_MAX_YEAR);
             return EXIT_USAGE;
         }
-        c.date_given = true;
     } else {
         c.date = wc_date_from_time(time(NULL));
     }
@@ -258,14 +338,17 @@ int main(int argc, char **argv)
               stderr);
         return EXIT_USAGE;
     }
+    if (cmd != NULL && !options_apply(&o, cmd))
+        return EXIT_USAGE;
 
     const char *data = o.data != NULL ? o.data : getenv("WARRANTCHECK_DATA");
     if (data != NULL && data[0] == '\0')
         data = NULL;
-    wc_dataset *ds = load_dataset(data);
+    wc_dataset *ds = cli_load_dataset(data);
     if (ds == NULL)
         return EXIT_DATASET;
     c.ds = ds;
+    c.data_name = data != NULL ? data : CLI_BUILTIN_DATA_NAME;
 
     if (o.version) {
         char asof[WC_DATE_BUFSIZE];

@@ -107,8 +107,8 @@ static bool warrant_notes(const wc_warrant *w, wc_warrant_state state,
                          "the warrant for %s, issued on %s, was under seal until %s",
                          name, wc_date_format(w->issued, a), wc_date_format(w->made_public, b));
     if (ok && w->person->died != WC_DATE_UNKNOWN && w->person->died <= date)
-        return wc_note_add(&v->notes, NULL, "%s died on %s", name,
-                           wc_date_format(w->person->died, a));
+        ok = wc_note_add(&v->notes, NULL, "%s died on %s", name,
+                         wc_date_format(w->person->died, a));
     if (ok && event != NULL && state != WC_WARRANT_IN_FORCE)
         ok = wc_note_add(&v->notes, NULL, "%s: %s since %s%s%s", name,
                          wc_warrant_status_word(event->status),

@@ -1,0 +1,109 @@
+/* `data info` and `data validate [FILE]`: what the dataset holds, and
+ * whether a data file would load. */
+#include "cli.h"
+#include "json_out.h"
+
+#include <string.h>
+
+static size_t count_parties(const wc_dataset *ds, wc_date date)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ds->n_countries; i++)
+        n += wc_state_party_on(&ds->countries[i], date);
+    return n;
+}
+
+static size_t count_warrants_in_force(const wc_dataset *ds, wc_date date)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ds->n_warrants; i++) {
+        const wc_status_event *ev;
+        n += wc_warrant_state_on(&ds->warrants[i], date, &ev) == WC_WARRANT_IN_FORCE;
+    }
+    return n;
+}
+
+static int data_info(const cli *c, const char *name)
+{
+    const wc_dataset *ds = c->ds;
+    char asof[WC_DATE_BUFSIZE], d[WC_DATE_BUFSIZE];
+    wc_date_format(ds->as_of, asof);
+    wc_date_format(c->date, d);
+    size_t parties = count_parties(ds, c->date);
+    size_t in_force = count_warrants_in_force(ds, c->date);
+    if (c->quiet)
+        return EXIT_YES;
+    if (c->format == FORMAT_TEXT) {
+        fprintf(c->out,
+                "dataset            %s\n"
+                "schema version     %d\n"
+                "as of              %s\n"
+                "countries          %zu\n"
+                "Rome Statute       %zu states signed or joined; %zu States Parties on %s\n"
+                "warrants           %zu (%zu in force on %s), for %zu persons\n"
+                "trips              %zu\n"
+                "findings           %zu of non-compliance\n"
+                "art. 12(3)         %zu declarations\n"
+                "UNSC referrals     %zu\n"
+                "sources            %zu\n",
+                name, ds->schema_version, asof, ds->n_countries, ds->n_statutes, parties, d,
+                ds->n_warrants, in_force, d, ds->n_persons, ds->n_trips, ds->n_findings,
+                ds->n_declarations, ds->n_referrals, ds->n_sources);
+        return EXIT_YES;
+    }
+    cJSON *o = cJSON_CreateObject();
+    bool ok = o != NULL && json_add_string(o, "dataset", name) &&
+              cJSON_AddNumberToObject(o, "schema_version", ds->schema_version) &&
+              json_add_date(o, "as_of", ds->as_of) && json_add_date(o, "date", c->date) &&
+              cJSON_AddNumberToObject(o, "countries", (double)ds->n_countries) &&
+              cJSON_AddNumberToObject(o, "rome_statute", (double)ds->n_statutes) &&
+              cJSON_AddNumberToObject(o, "states_parties", (double)parties) &&
+              cJSON_AddNumberToObject(o, "warrants", (double)ds->n_warrants) &&
+              cJSON_AddNumberToObject(o, "warrants_in_force", (double)in_force) &&
+              cJSON_AddNumberToObject(o, "persons", (double)ds->n_persons) &&
+              cJSON_AddNumberToObject(o, "trips", (double)ds->n_trips) &&
+              cJSON_AddNumberToObject(o, "findings", (double)ds->n_findings) &&
+              cJSON_AddNumberToObject(o, "declarations_12_3", (double)ds->n_declarations) &&
+              cJSON_AddNumberToObject(o, "unsc_referrals", (double)ds->n_referrals) &&
+              cJSON_AddNumberToObject(o, "sources", (double)ds->n_sources) &&
+              json_print(c->out, o, c->format == FORMAT_JSON);
+    cJSON_Delete(o);
+    return ok ? EXIT_YES : EXIT_DATASET;
+}
+
+int cmd_data(cli *c, int argc, char **argv)
+{
+    if (argc < 1) {
+        cli_error("'data' needs 'info' or 'validate' (try 'warrantcheck data --help')");
+        return EXIT_USAGE;
+    }
+    if (strcmp(argv[0], "info") == 0) {
+        if (argc > 1) {
+            cli_error("'data info' takes no arguments");
+            return EXIT_USAGE;
+        }
+        return data_info(c, c->data_name);
+    }
+    if (strcmp(argv[0], "validate") == 0) {
+        if (argc > 2) {
+            cli_error("'data validate' takes at most one FILE");
+            return EXIT_USAGE;
+        }
+        if (argc == 1) {
+            /* The dataset was validated as it loaded. */
+            if (!c->quiet)
+                fprintf(c->out, "%s: valid\n", c->data_name);
+            return EXIT_YES;
+        }
+        wc_dataset *ds = cli_load_dataset(argv[1]);
+        if (ds == NULL)
+            return EXIT_DATASET;
+        if (!c->quiet)
+            fprintf(c->out, "%s: valid (%zu countries, %zu warrants, %zu sources)\n", argv[1],
+                    ds->n_countries, ds->n_warrants, ds->n_sources);
+        wc_dataset_free(ds);
+        return EXIT_YES;
+    }
+    cli_error("unknown 'data' command '%.100s' (info or validate)", argv[0]);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,207 @@
+/* `person PERSON` and `persons`: who is wanted, for what, since when, and
+ * where each warrant stands. */
+#include "cli.h"
+#include "json_out.h"
+#include "table.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The status of a warrant on the date, in a word ("at-large"), with the
+ * decisive event (NULL before it exists). */
+static const char *status_word(const wc_warrant *w, wc_date date)
+{
+    const wc_status_event *ev;
+    wc_warrant_state st = wc_warrant_state_on(w, date, &ev);
+    if (ev != NULL)
+        return wc_warrant_status_word(ev->status);
+    if (w->person->died != WC_DATE_UNKNOWN && w->person->died <= date)
+        return "deceased";
+    return st == WC_WARRANT_IN_FORCE ? "at-large" : "not-issued";
+}
+
+static cJSON *warrant_json(const cli *c, const wc_warrant *w)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON *charges = o ? cJSON_AddArrayToObject(o, "charges") : NULL;
+    cJSON *status = o ? cJSON_AddArrayToObject(o, "status") : NULL;
+    bool ok = charges != NULL && status != NULL && json_add_string(o, "id", w->id) &&
+              json_add_string(o, "situation", w->situation) &&
+              json_add_string(o, "case", w->case_name) && json_add_string(o, "role", w->role) &&
+              json_add_date(o, "issued", w->issued) && json_add_date(o, "public", w->made_public) &&
+              json_add_string(o, "status_on_date", status_word(w, c->date));
+    for (size_t i = 0; ok && i < w->n_charges; i++) {
+        cJSON *ch = cJSON_CreateObject();
+        ok = ch != NULL && json_add_string(ch, "crime", w->charges[i].crime) &&
+             json_add_string(ch, "article", w->charges[i].article) &&
+             cJSON_AddItemToArray(charges, ch);
+        if (!ok)
+            cJSON_Delete(ch);
+    }
+    for (size_t i = 0; ok && i < w->n_status; i++) {
+        cJSON *ev = cJSON_CreateObject();
+        ok = ev != NULL && json_add_date(ev, "date", w->status[i].date) &&
+             json_add_string(ev, "status", wc_warrant_status_word(w->status[i].status)) &&
+             json_add_string(ev, "note", w->status[i].note) && cJSON_AddItemToArray(status, ev);
+        if (!ok)
+            cJSON_Delete(ev);
+    }
+    const wc_source_list *lists[] = {&w->sources};
+    ok = ok && json_add_sources(o, "sources", lists, 1);
+    if (!ok) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
+static cJSON *person_json(const cli *c, const wc_person *p, bool with_warrants)
+{
+    cJSON *o = cJSON_CreateObject();
+    bool ok = o != NULL && json_add_date(o, "date", c->date) && json_add_string(o, "id", p->id) &&
+              json_add_string(o, "name", p->name) &&
+              json_add_string(o, "full_name", p->full_name) &&
+              json_add_string(o, "nationality", p->nationality ? p->nationality->iso2 : NULL) &&
+              json_add_date(o, "born", p->born) && json_add_date(o, "died", p->died);
+    cJSON *aliases = ok ? cJSON_AddArrayToObject(o, "aliases") : NULL;
+    ok = aliases != NULL;
+    for (size_t i = 0; ok && i < p->aliases.count; i++) {
+        cJSON *s = cJSON_CreateString(p->aliases.items[i]);
+        ok = s != NULL && cJSON_AddItemToArray(aliases, s);
+    }
+    const char *situation = NULL, *status = NULL;
+    size_t n = 0;
+    cJSON *warrants = ok && with_warrants ? cJSON_AddArrayToObject(o, "warrants") : NULL;
+    for (size_t i = 0; ok && i < c->ds->n_warrants; i++) {
+        const wc_warrant *w = &c->ds->warrants[i];
+        if (w->person != p)
+            continue;
+        n++;
+        if (situation == NULL) {
+            situation = w->situation;
+            status = status_word(w, c->date);
+        }
+        if (warrants != NULL) {
+            cJSON *wj = warrant_json(c, w);
+            ok = wj != NULL && cJSON_AddItemToArray(warrants, wj);
+        }
+    }
+    if (ok && !with_warrants)
+        ok = json_add_string(o, "situation", situation) &&
+             cJSON_AddNumberToObject(o, "warrants", (double)n) != NULL &&
+             json_add_string(o, "status", status);
+    const wc_source_list *lists[] = {&p->sources};
+    ok = ok && json_add_sources(o, "sources", lists, 1);
+    if (!ok) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
+static void print_person_text(const cli *c, const wc_person *p)
+{
+    char a[WC_DATE_BUFSIZE], b[WC_DATE_BUFSIZE];
+    FILE *out = c->out;
+    fprintf(out, "%s", p->name);
+    if (p->full_name != NULL && strcmp(p->full_name, p->name) != 0)
+        fprintf(out, " (%s)", p->full_name);
+    fprintf(out, " — id '%s'\n", p->id);
+    if (p->aliases.count > 0) {
+        fputs("  also:", out);
+        for (size_t i = 0; i < p->aliases.count; i++)
+            fprintf(out, "%s %s", i ? "," : "", p->aliases.items[i]);
+        fputc('\n', out);
+    }
+    if (p->died != WC_DATE_UNKNOWN)
+        fprintf(out, "  died: %s\n", wc_date_format(p->died, a));
+    const wc_source_list *lists[WC_MAX_SOURCE_LISTS];
+    size_t n_lists = 0;
+    lists[n_lists++] = &p->sources;
+    for (size_t i = 0; i < c->ds->n_warrants; i++) {
+        const wc_warrant *w = &c->ds->warrants[i];
+        if (w->person != p)
+            continue;
+        fprintf(out, "\nWarrant %s (situation: %s%s%s)\n", w->id, w->situation,
+                w->case_name ? ", " : "", w->case_name ? w->case_name : "");
+        if (w->role != NULL)
+            fprintf(out, "  role:     %s\n", w->role);
+        fprintf(out, "  issued:   %s", w->issued != WC_DATE_UNKNOWN ? wc_date_format(w->issued, a)
+                                                                    : "unknown (under seal)");
+        if (w->made_public != WC_DATE_UNKNOWN && w->made_public != w->issued)
+            fprintf(out, ", made public %s", wc_date_format(w->made_public, b));
+        fputc('\n', out);
+        fprintf(out, "  on %s:  %s\n", wc_date_format(c->date, a), status_word(w, c->date));
+        for (size_t k = 0; k < w->n_charges; k++)
+            fprintf(out, "  charge:   %s%s%s%s\n", w->charges[k].crime,
+                    w->charges[k].article ? " (art. " : "",
+                    w->charges[k].article ? w->charges[k].article : "",
+                    w->charges[k].article ? ")" : "");
+        for (size_t k = 0; k < w->n_status; k++)
+            fprintf(out, "  %-10s %s%s%s\n", wc_date_format(w->status[k].date, a),
+                    wc_warrant_status_word(w->status[k].status), w->status[k].note ? " — " : "",
+                    w->status[k].note ? w->status[k].note : "");
+        if (n_lists < WC_MAX_SOURCE_LISTS)
+            lists[n_lists++] = &w->sources;
+    }
+    cli_print_sources(out, lists, n_lists);
+}
+
+int cmd_person(cli *c, int argc, char **argv)
+{
+    if (argc < 1) {
+        cli_error("'person' needs a PERSON (try 'warrantcheck person --help')");
+        return EXIT_USAGE;
+    }
+    char *name = cli_join_words(argc, argv);
+    const wc_person *p = name ? cli_person(c, name) : NULL;
+    free(name);
+    if (p == NULL)
+        return EXIT_INPUT;
+    if (c->quiet)
+        return EXIT_YES;
+    if (c->format == FORMAT_TEXT) {
+        print_person_text(c, p);
+        return EXIT_YES;
+    }
+    cJSON *o = person_json(c, p, true);
+    bool ok = o != NULL && json_print(c->out, o, c->format == FORMAT_JSON);
+    cJSON_Delete(o);
+    return ok ? EXIT_YES : EXIT_DATASET;
+}
+
+static const char *const PERSON_COLUMNS[] = {"id",       "name",   "nationality", "situation",
+                                             "warrants", "status", NULL};
+
+int cmd_persons(cli *c, int argc, char **argv)
+{
+    (void)argv;
+    if (argc > 0) {
+        cli_error("'persons' takes no arguments");
+        return EXIT_USAGE;
+    }
+    bool text = c->format == FORMAT_TEXT;
+    table t;
+    if (!text)
+        table_begin(&t, c, PERSON_COLUMNS);
+    for (size_t i = 0; i < c->ds->n_persons; i++) {
+        const wc_person *p = &c->ds->persons[i];
+        cJSON *o = person_json(c, p, false);
+        if (text) {
+            if (!c->quiet && o != NULL)
+                fprintf(c->out, "%-28s %-32s %-14s %s\n", p->id, p->name,
+                        cJSON_GetObjectItemCaseSensitive(o, "status")->valuestring
+                            ? cJSON_GetObjectItemCaseSensitive(o, "status")->valuestring
+                            : "-",
+                        cJSON_GetObjectItemCaseSensitive(o, "situation")->valuestring
+                            ? cJSON_GetObjectItemCaseSensitive(o, "situation")->valuestring
+                            : "-");
+            cJSON_Delete(o);
+        } else {
+            table_row(&t, o);
+        }
+    }
+    if (!text && !table_end(&t))
+        return EXIT_DATASET;
+    return EXIT_YES;
+}

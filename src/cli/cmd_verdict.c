@@ -1,0 +1,227 @@
+/* The commands that answer "can PERSON be arrested?": `can` for one
+ * country, `where` for every country, `trips` for each past trip. */
+#include "cli.h"
+#include "json_out.h"
+#include "table.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const VERDICT_COLUMNS[] = {"date",        "person",  "person_name", "iso2",
+                                              "iso3",        "country", "state_party", "verdict",
+                                              "basis",       "notes",   NULL};
+
+/* The headline of a verdict, in words: the answer first. */
+static void print_headline(const cli *c, const wc_person *p, const wc_country *country,
+                           const wc_verdict *v)
+{
+    char d[WC_DATE_BUFSIZE];
+    FILE *out = c->out;
+    const char *on = c->color ? cli_color_on(c, v->kind) : "";
+    const char *off = cli_color_off(c);
+    wc_date_format(c->date, d);
+    switch (v->kind) {
+    case WC_V_OBLIGED:
+        fprintf(out, "%sYes%s — %s must arrest %s on %s: it is a State Party to the Rome Statute.\n",
+                on, off, country->name, p->name, d);
+        break;
+    case WC_V_OBLIGED_RESIDUAL:
+        fprintf(out, "%sYes%s — %s must still arrest %s on %s, though it has left the Rome Statute (art. 127(2)).\n",
+                on, off, country->name, p->name, d);
+        break;
+    case WC_V_OBLIGED_UNSC:
+        fprintf(out, "%sYes%s — %s must arrest %s on %s under Security Council resolution %s.\n", on,
+                off, country->name, p->name, d, v->basis);
+        break;
+    case WC_V_NOT_OBLIGED:
+        fprintf(out, "%sNo%s — %s is not obliged to arrest %s on %s: it is not a State Party and no Security Council resolution binds it.\n",
+                on, off, country->name, p->name, d);
+        break;
+    case WC_V_NO_WARRANT:
+        fprintf(out, "%sNo%s — there is no ICC arrest warrant in force for %s on %s.\n", on, off,
+                p->name, d);
+        break;
+    case WC_V_IN_CUSTODY:
+        fprintf(out, "%sNo%s — %s is in the custody of the International Criminal Court on %s.\n",
+                on, off, p->name, d);
+        break;
+    }
+}
+
+static void print_verdict_text(const cli *c, const wc_person *p, const wc_country *country,
+                               const wc_verdict *v)
+{
+    char a[WC_DATE_BUFSIZE];
+    FILE *out = c->out;
+    print_headline(c, p, country, v);
+    fprintf(out, "\n  %-10s %s%s%s\n", "verdict", cli_color_on(c, v->kind),
+            wc_verdict_word(v->kind), cli_color_off(c));
+    if (v->basis != NULL)
+        fprintf(out, "  %-10s %s\n", "basis", v->basis);
+    if (v->warrant != NULL)
+        fprintf(out, "  %-10s %s, issued %s (situation: %s)\n", "warrant", v->warrant->id,
+                v->warrant->issued != WC_DATE_UNKNOWN ? wc_date_format(v->warrant->issued, a)
+                                                      : "on an unknown day",
+                v->warrant->situation);
+    cli_print_notes(out, &v->notes);
+    cli_print_sources(out, v->sources, v->n_sources);
+}
+
+int cmd_can(cli *c, int argc, char **argv)
+{
+    if (argc < 2) {
+        cli_error("'can' needs a PERSON and a COUNTRY (try 'warrantcheck can --help')");
+        return EXIT_USAGE;
+    }
+    const wc_person *p = cli_person(c, argv[0]);
+    if (p == NULL)
+        return EXIT_INPUT;
+    char *name = cli_join_words(argc - 1, argv + 1);
+    const wc_country *country = name ? cli_country(c, name) : NULL;
+    free(name);
+    if (country == NULL)
+        return EXIT_INPUT;
+    wc_verdict v;
+    if (!wc_verdict_for_person(c->ds, p, country, c->date, &v)) {
+        cli_error("out of memory");
+        return EXIT_DATASET;
+    }
+    int status = wc_verdict_can_arrest(v.kind) ? EXIT_YES : EXIT_NO;
+    if (!c->quiet) {
+        if (c->format == FORMAT_TEXT) {
+            print_verdict_text(c, p, country, &v);
+        } else if (c->format == FORMAT_JSON) {
+            cJSON *row = json_verdict_row(c->date, p, country, &v);
+            if (row == NULL || !json_print(c->out, row, true))
+                status = EXIT_DATASET;
+            cJSON_Delete(row);
+        } else {
+            table t;
+            table_begin(&t, c, VERDICT_COLUMNS);
+            table_row(&t, json_verdict_row(c->date, p, country, &v));
+            if (!table_end(&t))
+                status = EXIT_DATASET;
+        }
+    }
+    wc_verdict_free(&v);
+    return status;
+}
+
+int cmd_where(cli *c, int argc, char **argv)
+{
+    if (argc < 1) {
+        cli_error("'where' needs a PERSON (try 'warrantcheck where --help')");
+        return EXIT_USAGE;
+    }
+    char *name = cli_join_words(argc, argv);
+    const wc_person *p = name ? cli_person(c, name) : NULL;
+    free(name);
+    if (p == NULL)
+        return EXIT_INPUT;
+    char d[WC_DATE_BUFSIZE];
+    wc_date_format(c->date, d);
+    size_t yes = 0;
+    table t;
+    bool text = c->format == FORMAT_TEXT;
+    if (!text)
+        table_begin(&t, c, VERDICT_COLUMNS);
+    /* Two passes for text: the count heads the list. */
+    for (size_t i = 0; i < c->ds->n_countries; i++) {
+        wc_verdict v;
+        if (!wc_verdict_for_person(c->ds, p, &c->ds->countries[i], c->date, &v)) {
+            cli_error("out of memory");
+            return EXIT_DATASET;
+        }
+        if (wc_verdict_can_arrest(v.kind))
+            yes++;
+        wc_verdict_free(&v);
+    }
+    if (text && !c->quiet) {
+        if (yes > 0)
+            fprintf(c->out, "%s can be arrested in %zu %s on %s%s\n", p->name, yes,
+                    yes == 1 ? "country" : "countries", d, c->all ? "; every country:" : ":");
+        else
+            fprintf(c->out, "%s cannot be arrested under an ICC warrant in any country on %s%s\n",
+                    p->name, d, c->all ? "; every country:" : ".");
+    }
+    for (size_t i = 0; i < c->ds->n_countries && !c->quiet; i++) {
+        const wc_country *country = &c->ds->countries[i];
+        wc_verdict v;
+        if (!wc_verdict_for_person(c->ds, p, country, c->date, &v)) {
+            cli_error("out of memory");
+            return EXIT_DATASET;
+        }
+        if (c->all || wc_verdict_can_arrest(v.kind)) {
+            if (text)
+                fprintf(c->out, "  %s  %-3s  %s%-16s%s  %s\n", country->iso2, country->iso3,
+                        cli_color_on(c, v.kind), wc_verdict_word(v.kind), cli_color_off(c),
+                        country->name);
+            else
+                table_row(&t, json_verdict_row(c->date, p, country, &v));
+        }
+        wc_verdict_free(&v);
+    }
+    if (!text && !table_end(&t))
+        return EXIT_DATASET;
+    return yes > 0 ? EXIT_YES : EXIT_NO;
+}
+
+static const char *const TRIP_COLUMNS[] = {"date",     "start",   "end",         "person",
+                                           "person_name", "iso2", "iso3",        "country",
+                                           "state_party", "verdict", "basis",    "notes",
+                                           "city",     "occasion", "outcome",    NULL};
+
+int cmd_trips(cli *c, int argc, char **argv)
+{
+    if (argc < 1) {
+        cli_error("'trips' needs a PERSON (try 'warrantcheck trips --help')");
+        return EXIT_USAGE;
+    }
+    char *name = cli_join_words(argc, argv);
+    const wc_person *p = name ? cli_person(c, name) : NULL;
+    free(name);
+    if (p == NULL)
+        return EXIT_INPUT;
+    table t;
+    bool text = c->format == FORMAT_TEXT;
+    if (!text)
+        table_begin(&t, c, TRIP_COLUMNS);
+    size_t n = 0;
+    for (size_t i = 0; i < c->ds->n_trips; i++) {
+        const wc_trip *trip = &c->ds->trips[i];
+        if (trip->person != p)
+            continue;
+        n++;
+        /* The host's duty on the day the person arrived. */
+        wc_verdict v;
+        if (!wc_verdict_for_person(c->ds, p, trip->host, trip->start, &v)) {
+            cli_error("out of memory");
+            return EXIT_DATASET;
+        }
+        char a[WC_DATE_BUFSIZE], b[WC_DATE_BUFSIZE];
+        if (text && !c->quiet) {
+            fprintf(c->out, "%s..%s  %s  %s%-16s%s  %s%s%s%s%s\n", wc_date_format(trip->start, a),
+                    wc_date_format(trip->end, b), trip->host->iso2, cli_color_on(c, v.kind),
+                    wc_verdict_word(v.kind), cli_color_off(c), trip->host->name,
+                    trip->city ? ", " : "", trip->city ? trip->city : "",
+                    trip->outcome ? " — " : "", trip->outcome ? trip->outcome : "");
+        } else if (!text) {
+            cJSON *row = json_verdict_row(trip->start, p, trip->host, &v);
+            if (row != NULL && !(json_add_date(row, "start", trip->start) &&
+                                 json_add_date(row, "end", trip->end) &&
+                                 json_add_string(row, "city", trip->city) &&
+                                 json_add_string(row, "occasion", trip->occasion) &&
+                                 json_add_string(row, "outcome", trip->outcome))) {
+                cJSON_Delete(row);
+                row = NULL;
+            }
+            table_row(&t, row);
+        }
+        wc_verdict_free(&v);
+    }
+    if (text && !c->quiet && n == 0)
+        fprintf(c->out, "No trips of %s are recorded in the dataset.\n", p->name);
+    if (!text && !table_end(&t))
+        return EXIT_DATASET;
+    return EXIT_YES;
+}
