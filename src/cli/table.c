@@ -90,7 +90,9 @@ static void put_line(table *t, const cJSON *row)
         put_cell(t->c->out, t->c->format, s);
         free(s);
     }
-    fputs(t->c->format == FORMAT_CSV ? "\r\n" : "\n", t->c->out);
+    /* LF, not RFC 4180's CRLF: a Unix pipe into cut or `while read` would
+     * otherwise see a stray CR in the last field. */
+    fputc('\n', t->c->out);
 }
 
 void table_begin(table *t, const cli *c, const char *const *columns)

@@ -1,6 +1,7 @@
 /* Loading the dataset: parse, validate every record and reference, build
  * the indexes; refuse the whole file at its first fault. */
 #include "dataset_internal.h"
+#include "json_locate.h"
 #include "json_read.h"
 
 #include <stdio.h>
@@ -796,8 +797,9 @@ static bool load(loader *L)
     L->in->root = cJSON_ParseWithLengthOpts(L->r.text, L->r.len, &end, false);
     if (L->in->root == NULL) {
         size_t at = end != NULL && end >= L->r.text ? (size_t)(end - L->r.text) : 0;
-        if (at >= L->r.len)
-            return wc_fail_at(&L->r, L->r.len, "not valid JSON: the text ends too early");
+        if (at >= L->r.len || wc_json_truncated(L->r.text, L->r.len))
+            return wc_fail_at(&L->r, L->r.len,
+                              "not valid JSON: the text ends too early (a truncated file?)");
         return wc_fail_at(&L->r, at, "not valid JSON");
     }
     /* cJSON stops after the first value; anything after it is a fault. */

@@ -116,6 +116,24 @@ size_t wc_json_locate(const char *text, size_t len, const char *path)
     return pos;
 }
 
+bool wc_json_truncated(const char *text, size_t len)
+{
+    size_t depth = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == '"') {
+            i = skip_string(text, len, i);
+            if (i >= len && (len == 0 || text[len - 1] != '"'))
+                return true;
+            i--;
+        } else if (text[i] == '{' || text[i] == '[') {
+            depth++;
+        } else if ((text[i] == '}' || text[i] == ']') && depth > 0) {
+            depth--;
+        }
+    }
+    return depth > 0;
+}
+
 void wc_offset_to_line_column(const char *text, size_t len, size_t offset,
                               unsigned long *line, unsigned long *column)
 {

@@ -4,6 +4,7 @@
 #ifndef WC_JSON_LOCATE_H
 #define WC_JSON_LOCATE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Returns the byte offset in `text` of the value at `path` (segments like
@@ -11,6 +12,10 @@
  * exists. The text must be JSON that cJSON accepted; the first of two
  * duplicate keys is the one found, as in cJSON. */
 size_t wc_json_locate(const char *text, size_t len, const char *path);
+
+/* Returns true if the text ends inside a string, object or array: a
+ * truncated document, which deserves a plainer message than "invalid". */
+bool wc_json_truncated(const char *text, size_t len);
 
 /* Converts a byte offset to a 1-based line and column; the column counts
  * characters, not bytes. */
