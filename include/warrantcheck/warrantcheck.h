@@ -179,7 +179,9 @@ typedef enum wc_warrant_status {
 const char *wc_warrant_status_word(wc_warrant_status status);
 
 typedef struct wc_status_event {
-    wc_date date;
+    wc_date date;       /* may be WC_DATE_UNKNOWN... */
+    wc_date not_before; /* ...and then these bound it, if known */
+    wc_date not_after;
     wc_warrant_status status;
     const char *note; /* may be NULL */
     wc_source_list sources;
@@ -373,9 +375,14 @@ typedef enum wc_warrant_state {
 } wc_warrant_state;
 
 /* Returns the state of `warrant` on `date`, and sets *event to the status
- * event that decides it (NULL before the warrant exists). */
+ * event that decides it (NULL before the warrant exists). An event of
+ * unknown date counts from its `not_after` bound. */
 wc_warrant_state wc_warrant_state_on(const wc_warrant *warrant, wc_date date,
                                      const wc_status_event **event);
+
+/* Returns a later status event of unknown date that may already have
+ * happened on `date` (so the state above may be out of date), or NULL. */
+const wc_status_event *wc_warrant_uncertain_on(const wc_warrant *warrant, wc_date date);
 
 /* Computes the verdict for one warrant, one country and one date, per
  * SPEC section 2. Returns false if memory ran out. The caller frees

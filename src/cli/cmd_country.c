@@ -147,16 +147,21 @@ static void print_text(const cli *c, const country_answer *a, const cJSON *warra
             n_obliged++;
     }
     if (n_obliged > 0) {
-        fprintf(out, "\nMust arrest %zu of the %zu persons wanted on that date:\n", n_obliged, n);
+        fprintf(out, "\nMust arrest, under %zu of the %zu warrants in force on that date:\n",
+                n_obliged, n);
+        const char *previous = NULL;
         for (const cJSON *w = warrants->child; w != NULL; w = w->next) {
             const char *word = cJSON_GetObjectItemCaseSensitive(w, "verdict")->valuestring;
             const cJSON *person = cJSON_GetObjectItemCaseSensitive(w, "person");
-            if (strncmp(word, "obliged", 7) == 0)
-                fprintf(out, "  %-28s %s\n",
-                        cJSON_GetObjectItemCaseSensitive(person, "name")->valuestring, word);
+            const char *name = cJSON_GetObjectItemCaseSensitive(person, "name")->valuestring;
+            /* A person with two warrants (al-Bashir) is listed once. */
+            if (strncmp(word, "obliged", 7) == 0 && (previous == NULL || strcmp(previous, name) != 0))
+                fprintf(out, "  %-30s %s\n", name, word);
+            previous = name;
         }
     } else if (n > 0) {
-        fprintf(out, "\nNot obliged to arrest any of the %zu persons wanted on that date.\n", n);
+        fprintf(out, "\nNot obliged to arrest anyone under the %zu warrants in force on that date.\n",
+                n);
     }
     cli_print_notes(out, &a->notes);
     cli_print_sources(out, a->sources, a->n_sources);

@@ -528,7 +528,8 @@ const char *wc_warrant_status_word(wc_warrant_status status)
 
 static bool read_status_events(loader *L, const cJSON *arr, wc_warrant *w)
 {
-    static const char *const keys[] = {"date", "status", "note", "sources", NULL};
+    static const char *const keys[] = {"date",   "not_before", "not_after", "status",
+                                       "note",   "sources",    NULL};
     size_t n = (size_t)cJSON_GetArraySize(arr);
     size_t mark = wc_path_key(&L->r, "status");
     if (n == 0) {
@@ -544,14 +545,27 @@ static bool read_status_events(loader *L, const cJSON *arr, wc_warrant *w)
         int st;
         if (wc_expect_object(&L->r, c) && wc_check_keys(&L->r, c, keys) &&
             wc_read_date(&L->r, c, "date", false, &ev[k].date) &&
+            wc_read_date(&L->r, c, "not_before", false, &ev[k].not_before) &&
+            wc_read_date(&L->r, c, "not_after", false, &ev[k].not_after) &&
             read_word(L, c, "status", true, STATUS_WORDS, &st) &&
             wc_read_string(&L->r, c, "note", false, &ev[k].note) &&
             read_sources(L, c, &ev[k].sources)) {
             ev[k].status = (wc_warrant_status)st;
-            if (ev[k].date != WC_DATE_UNKNOWN) {
-                if (last != WC_DATE_UNKNOWN && ev[k].date < last)
-                    fail_dates(L, "date", "out of order: %s comes before %s", ev[k].date, last);
-                last = ev[k].date;
+            /* An exact date makes a bound meaningless; a bound may stand
+             * alone, and orders the event like a date. */
+            if (ev[k].date != WC_DATE_UNKNOWN &&
+                (ev[k].not_after != WC_DATE_UNKNOWN || ev[k].not_before != WC_DATE_UNKNOWN))
+                fail_key(L, "date", "give 'date' or the bounds 'not_before'/'not_after', not both");
+            else if (ev[k].not_before != WC_DATE_UNKNOWN && ev[k].not_after != WC_DATE_UNKNOWN &&
+                     ev[k].not_after < ev[k].not_before)
+                fail_dates(L, "not_after", "the bounds are reversed: %s is before %s",
+                           ev[k].not_after, ev[k].not_before);
+            wc_date when = ev[k].date != WC_DATE_UNKNOWN ? ev[k].date : ev[k].not_after;
+            if (!L->r.failed && when != WC_DATE_UNKNOWN) {
+                if (last != WC_DATE_UNKNOWN && when < last)
+                    fail_dates(L, ev[k].date != WC_DATE_UNKNOWN ? "date" : "not_after",
+                               "out of order: %s comes before %s", when, last);
+                last = when;
             }
         }
         wc_path_restore(&L->r, m2);

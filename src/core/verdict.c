@@ -22,7 +22,36 @@ bool wc_verdict_can_arrest(wc_verdict_kind kind)
  * sealed warrant issued on an unknown day, the day it was made public. */
 static wc_date known_from(const wc_warrant *w)
 {
-    return w->issued != WC_DATE_UNKNOWN ? w->issued : w->made_public;
+    if (w->issued != WC_DATE_UNKNOWN)
+        return w->issued;
+    /* A sealed warrant's first status may bound the unknown issue day. */
+    if (w->n_status > 0 && w->status[0].status == WC_AT_LARGE &&
+        w->status[0].date == WC_DATE_UNKNOWN && w->status[0].not_after != WC_DATE_UNKNOWN &&
+        (w->made_public == WC_DATE_UNKNOWN || w->status[0].not_after < w->made_public))
+        return w->status[0].not_after;
+    return w->made_public;
+}
+
+/* An event of unknown date counts only from the day it is known to have
+ * happened by; one with neither date nor bound cannot be placed. */
+static bool happened_by(const wc_status_event *e, wc_date date)
+{
+    if (e->date != WC_DATE_UNKNOWN)
+        return e->date <= date;
+    return e->not_after != WC_DATE_UNKNOWN && e->not_after <= date;
+}
+
+const wc_status_event *wc_warrant_uncertain_on(const wc_warrant *w, wc_date date)
+{
+    const wc_status_event *last = NULL;
+    for (size_t i = 0; i < w->n_status; i++)
+        if (happened_by(&w->status[i], date))
+            last = &w->status[i];
+    for (const wc_status_event *e = last ? last + 1 : w->status; e < w->status + w->n_status; e++)
+        if (e->date == WC_DATE_UNKNOWN &&
+            (e->not_before == WC_DATE_UNKNOWN || e->not_before <= date))
+            return e;
+    return NULL;
 }
 
 wc_warrant_state wc_warrant_state_on(const wc_warrant *w, wc_date date,
@@ -31,9 +60,8 @@ wc_warrant_state wc_warrant_state_on(const wc_warrant *w, wc_date date,
     *event = NULL;
     if (date < known_from(w))
         return WC_WARRANT_NOT_IN_FORCE;
-    /* Events of unknown date cannot be placed, so they decide nothing. */
     for (size_t i = 0; i < w->n_status; i++)
-        if (w->status[i].date != WC_DATE_UNKNOWN && w->status[i].date <= date)
+        if (happened_by(&w->status[i], date))
             *event = &w->status[i];
     if (w->person->died != WC_DATE_UNKNOWN && w->person->died <= date)
         return WC_WARRANT_NOT_IN_FORCE;
@@ -89,19 +117,19 @@ static bool warrant_notes(const wc_warrant *w, wc_warrant_state state,
     if (date < known_from(w)) {
         if (w->issued == WC_DATE_UNKNOWN)
             return wc_note_add(&v->notes, NULL,
-                               "the warrant for %s was issued under seal on a day not known; "
-                               "it was made public on %s, so whether it existed on %s is not "
-                               "known",
-                               name, wc_date_format(w->made_public, a), wc_date_format(date, b));
+                               "the warrant for %s was issued under seal on a day not known, "
+                               "by %s at the latest, so whether it existed on %s is not known",
+                               name, wc_date_format(known_from(w), a), wc_date_format(date, b));
         return wc_note_add(&v->notes, NULL, "the warrant for %s was issued later, on %s", name,
                            wc_date_format(w->issued, a));
     }
     bool ok = true;
     if (w->issued == WC_DATE_UNKNOWN)
         ok = wc_note_add(&v->notes, NULL,
-                         "the warrant for %s was issued under seal on a day not known and "
-                         "made public on %s",
-                         name, wc_date_format(w->made_public, a));
+                         "the warrant for %s was issued under seal on a day not known, by %s "
+                         "at the latest, and made public on %s",
+                         name, wc_date_format(known_from(w), a),
+                         wc_date_format(w->made_public, b));
     else if (w->made_public != WC_DATE_UNKNOWN && w->made_public > date)
         ok = wc_note_add(&v->notes, NULL,
                          "the warrant for %s, issued on %s, was under seal until %s",
@@ -120,6 +148,23 @@ static bool warrant_notes(const wc_warrant *w, wc_warrant_state state,
                          event->note ? event->note : "");
     if (event != NULL)
         add_sources(v, &event->sources);
+    const wc_status_event *maybe = wc_warrant_uncertain_on(w, date);
+    if (ok && maybe != NULL) {
+        if (maybe->not_after != WC_DATE_UNKNOWN)
+            ok = wc_note_add(&v->notes, NULL,
+                             "uncertain: %s became '%s' on a day not known, no later than %s, "
+                             "so on %s it may already have happened%s%s",
+                             name, wc_warrant_status_word(maybe->status),
+                             wc_date_format(maybe->not_after, a), wc_date_format(date, b),
+                             maybe->note ? " — " : "", maybe->note ? maybe->note : "");
+        else
+            ok = wc_note_add(&v->notes, NULL,
+                             "uncertain: %s became '%s' on a day not known, so on %s it may "
+                             "already have happened%s%s",
+                             name, wc_warrant_status_word(maybe->status), wc_date_format(date, b),
+                             maybe->note ? " — " : "", maybe->note ? maybe->note : "");
+        add_sources(v, &maybe->sources);
+    }
     return ok;
 }
 
