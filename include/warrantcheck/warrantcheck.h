@@ -275,6 +275,12 @@ void wc_dataset_free(wc_dataset *ds);
 extern const char *const wc_builtin_data;
 extern const size_t wc_builtin_data_len;
 
+/* Returns the dataset compiled into the library: the bundled JSON, loaded
+ * and validated by wc_dataset_load() at build time and stored as C data, so
+ * that it costs no parsing at run time. It lives as long as the program;
+ * wc_dataset_free() on it does nothing. (issue 5) */
+wc_dataset *wc_dataset_builtin(void);
+
 /* -------------------------------------------------------- name lookup */
 
 typedef enum wc_match_kind {
@@ -411,6 +417,85 @@ wc_person_match wc_find_person(const wc_dataset *ds, const char *query);
 
 /* The library's version, "X.Y.Z". */
 const char *wc_version(void);
+
+/* ===================================================== itineraries (issue 5)
+ * Reading an itinerary one physical line at a time, so that every fault has
+ * its line and column; and the runs of days over which a verdict holds, so
+ * that a long itinerary need not recompute it for every leg. */
+
+/* The longest itinerary line, in bytes before its "\n" or "\r\n". A longer
+ * line is a fault; a reader reports it without holding it whole. */
+#define WC_ITINERARY_MAX_LINE 65536
+
+/* The most columns a CSV itinerary may have. */
+#define WC_ITINERARY_MAX_COLUMNS 64
+
+/* One leg, as written. Text and lengths point into the line given to
+ * wc_itinerary_parse_line() or into the parser, and stay valid until the
+ * next call. Columns count bytes from 1, after a byte-order mark. */
+typedef struct wc_leg {
+    wc_date start;
+    wc_date end; /* == start for a one-day leg */
+    const char *country;
+    size_t country_len;
+    size_t country_column;
+    const char *person; /* from a CSV `person` column; NULL if none or empty */
+    size_t person_len;
+    size_t person_column;
+    const char *input; /* the line without BOM and line end */
+    size_t input_len;
+} wc_leg;
+
+typedef enum wc_line_result {
+    WC_LINE_LEG,   /* *leg is filled in */
+    WC_LINE_EMPTY, /* blank, a comment or the CSV header: nothing to check */
+    WC_LINE_ERROR  /* *err says where and why */
+} wc_line_result;
+
+typedef struct wc_line_error {
+    size_t column; /* from 1 */
+    char message[256];
+} wc_line_error;
+
+/* Which form the itinerary is in; decided by its first line that is not
+ * blank or a comment: a date starts the text form, anything else must be
+ * the CSV header. */
+typedef enum wc_itinerary_form {
+    WC_FORM_UNDECIDED,
+    WC_FORM_TEXT, /* "DATE COUNTRY" or "DATE..DATE COUNTRY", "#" comments */
+    WC_FORM_CSV   /* a header naming date (or start), country; optionally end, person, note */
+} wc_itinerary_form;
+
+typedef struct wc_itinerary_parser wc_itinerary_parser;
+
+/* Returns a new parser for one itinerary, or NULL if memory ran out. The
+ * caller frees it with wc_itinerary_parser_free(). */
+wc_itinerary_parser *wc_itinerary_parser_new(void);
+
+/* Frees a parser. Accepts NULL. */
+void wc_itinerary_parser_free(wc_itinerary_parser *p);
+
+/* Parses the next physical line of the itinerary: `len` bytes without the
+ * "\n" (a trailing "\r" and, on the first line, a UTF-8 byte-order mark are
+ * dropped). The line must be valid UTF-8 and at most WC_ITINERARY_MAX_LINE
+ * bytes. A CSV record must end on its line. Names are not resolved here. */
+wc_line_result wc_itinerary_parse_line(wc_itinerary_parser *p, const char *line, size_t len,
+                                       wc_leg *leg, wc_line_error *err);
+
+/* The form seen so far. */
+wc_itinerary_form wc_itinerary_form_of(const wc_itinerary_parser *p);
+
+/* True once a CSV header with a `person` column has been read. */
+bool wc_itinerary_has_person_column(const wc_itinerary_parser *p);
+
+/* Sets *from and *to to the run of days around `date` over which the
+ * verdict for `person` in `country` is the same as on `date`: no date the
+ * verdict rules read for them (the person's warrants, the country's treaty
+ * record, its declarations, the referrals, the person's trips to it and the
+ * findings about it, the dataset's as_of) falls inside the run so as to
+ * change it. The verdict's notes may still name `date` itself. */
+void wc_verdict_span(const wc_dataset *ds, const wc_person *person, const wc_country *country,
+                     wc_date date, wc_date *from, wc_date *to);
 
 #ifdef __cplusplus
 }

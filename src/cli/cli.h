@@ -24,7 +24,8 @@ typedef enum output_format {
     FORMAT_JSON,
     FORMAT_JSONL,
     FORMAT_CSV,
-    FORMAT_TSV
+    FORMAT_TSV,
+    FORMAT_SVG /* where and map only */
 } output_format;
 
 typedef enum country_filter { FILTER_ALL, FILTER_PARTIES, FILTER_NON_PARTIES } country_filter;
@@ -39,8 +40,10 @@ typedef struct cli {
     bool color;
     bool header;
     bool all;
+    const char *person; /* itinerary --person PERSON; NULL if not given */
     country_filter filter;
     FILE *out;
+    const char *out_path; /* map --out FILE; NULL: write to out */
 } cli;
 
 /* Prints "warrantcheck: error: MESSAGE" to stderr. */
@@ -96,5 +99,12 @@ int cmd_person(cli *c, int argc, char **argv);
 int cmd_persons(cli *c, int argc, char **argv);
 int cmd_trips(cli *c, int argc, char **argv);
 int cmd_data(cli *c, int argc, char **argv);
+int cmd_itinerary(cli *c, int argc, char **argv);
+int cmd_map(cli *c, int argc, char **argv);
+
+/* Draws the SVG map of where `p` can be arrested on the date (cmd_map.c),
+ * to c->out_path if set, else to c->out unless quiet. Returns EXIT_YES, or
+ * the exit status of the failure it has reported. */
+int cli_draw_map(cli *c, const wc_person *p);
 
 #endif

@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "echo.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -48,22 +49,25 @@ char *cli_join_words(int argc, char **argv)
 }
 
 /* Prints the error for a name that did not resolve: ambiguous with its
- * candidates, or unknown with the nearest names. */
+ * candidates, or unknown with the nearest names. The name, and the
+ * candidates from a --data file, are echoed escaped and cut short. */
 static void name_error(const char *what, const char *name, wc_match_kind kind,
                        const char *const *cands, size_t n, const char *list_command)
 {
+    char echo[CLI_ECHO_BUFSIZE];
+    cli_echo(name, echo);
     if (kind == WC_MATCH_AMBIGUOUS)
-        fprintf(stderr, "warrantcheck: error: %s '%.100s' is ambiguous: it could be ", what,
-                name);
+        fprintf(stderr, "warrantcheck: error: %s '%s' is ambiguous: it could be ", what, echo);
     else if (n > 0)
-        fprintf(stderr, "warrantcheck: error: unknown %s '%.100s'; did you mean ", what, name);
+        fprintf(stderr, "warrantcheck: error: unknown %s '%s'; did you mean ", what, echo);
     else {
-        cli_error("unknown %s '%.100s' (try 'warrantcheck %s' for the list)", what, name,
+        cli_error("unknown %s '%s' (try 'warrantcheck %s' for the list)", what, echo,
                   list_command);
         return;
     }
     for (size_t i = 0; i < n; i++)
-        fprintf(stderr, "%s'%s'", i == 0 ? "" : i + 1 == n ? " or " : ", ", cands[i]);
+        fprintf(stderr, "%s'%s'", i == 0 ? "" : i + 1 == n ? " or " : ", ",
+                cli_echo(cands[i], echo));
     fputs(kind == WC_MATCH_AMBIGUOUS ? "\n" : "?\n", stderr);
 }
 

@@ -1,6 +1,7 @@
 /* `data info` and `data validate [FILE]`: what the dataset holds, and
  * whether a data file would load. */
 #include "cli.h"
+#include "echo.h"
 #include "json_out.h"
 
 #include <string.h>
@@ -104,6 +105,7 @@ int cmd_data(cli *c, int argc, char **argv)
         wc_dataset_free(ds);
         return EXIT_YES;
     }
-    cli_error("unknown 'data' command '%.100s' (info or validate)", argv[0]);
+    char echo[CLI_ECHO_BUFSIZE];
+    cli_error("unknown 'data' command '%s' (info or validate)", cli_echo(argv[0], echo));
     return EXIT_USAGE;
 }

@@ -123,7 +123,7 @@ int cmd_where(cli *c, int argc, char **argv)
     size_t yes = 0;
     table t;
     bool text = c->format == FORMAT_TEXT;
-    if (!text)
+    if (!text && c->format != FORMAT_SVG)
         table_begin(&t, c, VERDICT_COLUMNS);
     /* Two passes for text: the count heads the list. */
     for (size_t i = 0; i < c->ds->n_countries; i++) {
@@ -135,6 +135,10 @@ int cmd_where(cli *c, int argc, char **argv)
         if (wc_verdict_can_arrest(v.kind))
             yes++;
         wc_verdict_free(&v);
+    }
+    if (c->format == FORMAT_SVG) {
+        int status = cli_draw_map(c, p);
+        return status != EXIT_YES ? status : yes > 0 ? EXIT_YES : EXIT_NO;
     }
     if (text && !c->quiet) {
         if (yes > 0)

@@ -1,6 +1,7 @@
 /* Reading a dataset: the built-in one, or a file named by --data,
  * WARRANTCHECK_DATA or `data validate FILE`. */
 #include "cli.h"
+#include "echo.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -10,21 +11,26 @@
 /* A data file past this size is refused before it is read. */
 #define MAX_DATA_BYTES (64L * 1024 * 1024)
 
-static char *read_file(const char *path, size_t *len)
+/* A path is echoed in full up to this many characters (PATH_MAX is 4096
+ * bytes), escaped. */
+#define PATH_ECHO_CHARS 1024
+
+/* Reads a whole data file; `name` is its path, escaped for messages. */
+static char *read_file(const char *path, const char *name, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (f == NULL) {
-        cli_error("%s: cannot open the data file: %s", path, strerror(errno));
+        cli_error("%s: cannot open the data file: %s", name, strerror(errno));
         return NULL;
     }
     struct stat st;
     if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-        cli_error("%s: not a regular file", path);
+        cli_error("%s: not a regular file", name);
         fclose(f);
         return NULL;
     }
     if (st.st_size > MAX_DATA_BYTES) {
-        cli_error("%s: the data file is larger than the limit of %ld MiB", path,
+        cli_error("%s: the data file is larger than the limit of %ld MiB", name,
                   MAX_DATA_BYTES >> 20);
         fclose(f);
         return NULL;
@@ -35,7 +41,7 @@ static char *read_file(const char *path, size_t *len)
     bool failed = buf == NULL || ferror(f) || got != size;
     fclose(f);
     if (failed) {
-        cli_error("%s: cannot read the data file", path);
+        cli_error("%s: cannot read the data file", name);
         free(buf);
         return NULL;
     }
@@ -48,23 +54,27 @@ wc_dataset *cli_load_dataset(const char *path)
 {
     wc_error err;
     wc_dataset *ds;
+    char name[PATH_ECHO_CHARS * 10 + 4];
     if (path == NULL) {
-        ds = wc_dataset_load(wc_builtin_data, wc_builtin_data_len, &err);
-        path = CLI_BUILTIN_DATA_NAME;
+        ds = wc_dataset_builtin(); /* validated when the program was built */
+        cli_escape(CLI_BUILTIN_DATA_NAME, PATH_ECHO_CHARS, name, sizeof name);
     } else {
         size_t len;
-        char *text = read_file(path, &len);
+        char *text = read_file(path, cli_escape(path, PATH_ECHO_CHARS, name, sizeof name), &len);
         if (text == NULL)
             return NULL;
         ds = wc_dataset_load(text, len, &err);
         free(text);
     }
     if (ds == NULL) {
+        /* The message may quote the file's own text: escape it too. */
+        char message[sizeof err.message * 10];
+        cli_escape(err.message, sizeof err.message, message, sizeof message);
         if (err.line > 0)
-            fprintf(stderr, "warrantcheck: %s:%lu:%lu: error: %s\n", path, err.line, err.column,
-                    err.message);
+            fprintf(stderr, "warrantcheck: %s:%lu:%lu: error: %s\n", name, err.line, err.column,
+                    message);
         else
-            fprintf(stderr, "warrantcheck: %s: error: %s\n", path, err.message);
+            fprintf(stderr, "warrantcheck: %s: error: %s\n", name, message);
     }
     return ds;
 }

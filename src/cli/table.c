@@ -137,6 +137,7 @@ void table_row(table *t, cJSON *row)
         put_line(t, row);
         break;
     case FORMAT_TEXT:
+    case FORMAT_SVG: /* not a table: where and map draw it themselves */
         break;
     }
     cJSON_Delete(row);

@@ -811,6 +811,11 @@ static bool load(loader *L)
     L->in->root = cJSON_ParseWithLengthOpts(L->r.text, L->r.len, &end, false);
     if (L->in->root == NULL) {
         size_t at = end != NULL && end >= L->r.text ? (size_t)(end - L->r.text) : 0;
+        /* cJSON refuses to nest deeper than its limit, to keep its stack. */
+        if (at < L->r.len && (L->r.text[at] == '[' || L->r.text[at] == '{') &&
+            wc_json_depth_at(L->r.text, L->r.len, at) >= CJSON_NESTING_LIMIT)
+            return wc_fail_at(&L->r, at, "not valid JSON: nested deeper than %d levels",
+                              CJSON_NESTING_LIMIT);
         if (at >= L->r.len || wc_json_truncated(L->r.text, L->r.len))
             return wc_fail_at(&L->r, L->r.len,
                               "not valid JSON: the text ends too early (a truncated file?)");
@@ -902,7 +907,7 @@ wc_dataset *wc_dataset_load(const char *text, size_t len, wc_error *err)
 
 void wc_dataset_free(wc_dataset *ds)
 {
-    if (ds == NULL)
+    if (ds == NULL || (ds->internal != NULL && ds->internal->is_static))
         return;
     struct wc_dataset_internal *in = ds->internal;
     if (in != NULL) {

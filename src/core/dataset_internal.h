@@ -18,6 +18,8 @@ struct wc_dataset_internal {
     const wc_source **sources_by_id;
     const wc_country **countries_by_iso2;
     const wc_person **persons_by_id;
+    /* The built-in dataset (src/gen/dataset_to_c.c): static data, never freed. */
+    bool is_static;
 };
 
 #endif

@@ -134,6 +134,23 @@ bool wc_json_truncated(const char *text, size_t len)
     return depth > 0;
 }
 
+size_t wc_json_depth_at(const char *text, size_t len, size_t offset)
+{
+    size_t depth = 0;
+    if (offset > len)
+        offset = len;
+    for (size_t i = 0; i < offset; i++) {
+        if (text[i] == '"') {
+            i = skip_string(text, len, i) - 1;
+        } else if (text[i] == '{' || text[i] == '[') {
+            depth++;
+        } else if ((text[i] == '}' || text[i] == ']') && depth > 0) {
+            depth--;
+        }
+    }
+    return depth;
+}
+
 void wc_offset_to_line_column(const char *text, size_t len, size_t offset,
                               unsigned long *line, unsigned long *column)
 {

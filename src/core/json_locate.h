@@ -17,6 +17,11 @@ size_t wc_json_locate(const char *text, size_t len, const char *path);
  * truncated document, which deserves a plainer message than "invalid". */
 bool wc_json_truncated(const char *text, size_t len);
 
+/* Returns how many objects and arrays are open at byte `offset` of the
+ * text: to tell a parse that failed on cJSON's nesting limit from one that
+ * failed on bad syntax. */
+size_t wc_json_depth_at(const char *text, size_t len, size_t offset);
+
 /* Converts a byte offset to a 1-based line and column; the column counts
  * characters, not bytes. */
 void wc_offset_to_line_column(const char *text, size_t len, size_t offset,

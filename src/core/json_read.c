@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <utf8proc.h>
 
 size_t wc_path_key(wc_reader *r, const char *key)
 {
@@ -33,6 +34,28 @@ void wc_path_restore(wc_reader *r, size_t mark)
     r->path[mark] = '\0';
 }
 
+/* Removes the bytes of characters that a "%.40s" or the message's size
+ * cut in two. The text was checked to be UTF-8 before it was parsed, so
+ * these are the only bytes of a message that are not, and a message is
+ * then whole characters only. */
+static void drop_cut_characters(char *message)
+{
+    const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)message;
+    size_t len = strlen(message), i = 0, n = 0;
+    while (i < len) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t step = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &c);
+        if (step <= 0) {
+            i++;
+            continue;
+        }
+        memmove(message + n, message + i, (size_t)step);
+        n += (size_t)step;
+        i += (size_t)step;
+    }
+    message[n] = '\0';
+}
+
 static void set_message(wc_reader *r, const char *prefix, const char *fmt, va_list ap)
 {
     size_t used = 0;
@@ -43,6 +66,7 @@ static void set_message(wc_reader *r, const char *prefix, const char *fmt, va_li
             used = sizeof r->err->message - 1;
     }
     vsnprintf(r->err->message + used, sizeof r->err->message - used, fmt, ap);
+    drop_cut_characters(r->err->message);
 }
 
 bool wc_fail(wc_reader *r, const char *fmt, ...)
@@ -121,7 +145,7 @@ bool wc_check_keys(wc_reader *r, const cJSON *obj, const char *const *allowed)
         }
         if (!known) {
             size_t mark = wc_path_key(r, c->string);
-            wc_fail(r, "unknown key '%s'", c->string);
+            wc_fail(r, "unknown key '%.60s'", c->string);
             wc_path_restore(r, mark);
             return false;
         }

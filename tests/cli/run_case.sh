@@ -2,7 +2,13 @@
 # Runs one command-line test case: run_case.sh BINARY CASE
 #
 # A case is a set of files sharing the name CASE (see README.md here):
-#   CASE.args             the arguments, as shell words ($TESTDATA may be used)
+#   CASE.setup            a bash script run first, in $WORK, a fresh temporary
+#                         directory, to make fixtures there; exit 77 skips
+#                         the case (say why on stdout). The program then runs
+#                         in $WORK too, so messages name fixtures by relative
+#                         paths that .stderr can match exactly
+#   CASE.args             the arguments, as shell words ($TESTDATA and $WORK
+#                         may be used)
 #   CASE.exit             the expected exit status (default 0)
 #   CASE.devfull          present: stdout goes to /dev/full
 #   CASE.env              environment variables, one NAME=value a line
@@ -13,12 +19,32 @@
 #   CASE.stderr           the expected stderr, exactly; or
 #   CASE.stderr-contains  lines that must each appear somewhere in stderr
 # Without a .stdout* file stdout must be empty; likewise stderr.
+#
+# WC_TEST_WRAPPER, if set, runs the program (valgrind, say). The wrapper
+# must exit with WC_TEST_WRAPPER_STATUS (default 99, no status of the
+# program's own) when it finds a fault, and may write its report to file
+# descriptor 9 (valgrind's --log-fd=9), which is shown when the case fails.
 set -u
 bin=$1
-case_=$2
+case_=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
 name=$(basename "$case_")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+export WORK="$work/fixtures"
+mkdir "$WORK"
+
+if [ -f "$case_.setup" ]; then
+    (cd "$WORK" && bash "$case_.setup") >"$work/setup.log" 2>&1
+    setup_status=$?
+    if [ "$setup_status" = 77 ]; then
+        echo "$name: skipped: $(cat "$work/setup.log")"
+        exit 77
+    elif [ "$setup_status" != 0 ]; then
+        echo "$name: the setup script failed (exit $setup_status):"
+        cat "$work/setup.log"
+        exit 1
+    fi
+fi
 
 if [ -f "$case_.env" ]; then
     while IFS= read -r assignment; do
@@ -30,14 +56,26 @@ stdin=/dev/null
 [ -f "$case_.stdin" ] && stdin="$case_.stdin"
 out="$work/stdout"
 [ -f "$case_.devfull" ] && out=/dev/full
-${WC_TEST_WRAPPER:-} "$bin" "$@" <"$stdin" >"$out" 2>"$work/stderr"
+: >"$work/wrapper.log"
+[ -f "$case_.setup" ] && cd "$WORK"
+if [ -n "${WC_TEST_WRAPPER:-}" ]; then
+    # shellcheck disable=SC2086 # the wrapper is a command and its options
+    $WC_TEST_WRAPPER "$bin" "$@" <"$stdin" >"$out" 2>"$work/stderr" 9>"$work/wrapper.log"
+else
+    "$bin" "$@" <"$stdin" >"$out" 2>"$work/stderr"
+fi
 status=$?
 : >>"$work/stdout"
 
 fail=0
 expected_exit=0
 [ -f "$case_.exit" ] && expected_exit=$(cat "$case_.exit")
-if [ "$status" != "$expected_exit" ]; then
+if [ -n "${WC_TEST_WRAPPER:-}" ] && [ "$status" = "${WC_TEST_WRAPPER_STATUS:-99}" ]; then
+    echo "$name: the wrapper '$WC_TEST_WRAPPER' found a fault (its exit status $status):"
+    cat "$work/wrapper.log"
+    head -c 4000 "$work/stderr"
+    exit 1
+elif [ "$status" != "$expected_exit" ]; then
     echo "$name: exit status $status, expected $expected_exit"
     fail=1
 fi
@@ -77,4 +115,8 @@ check() {
 }
 check stdout
 check stderr
+if [ "$fail" = 1 ] && [ -s "$work/wrapper.log" ]; then
+    echo "--- the wrapper's report:"
+    head -c 4000 "$work/wrapper.log"
+fi
 exit $fail

@@ -1,0 +1,78 @@
+/* Memory of what the itinerary loop has already worked out, so that a
+ * million legs cost little more than reading them: names resolved, and
+ * verdicts per (person, country, run of days) with their rendered output.
+ * Both are bounded, so memory stays flat whatever the input's size. */
+#ifndef WC_ITINERARY_CACHE_H
+#define WC_ITINERARY_CACHE_H
+
+#include <warrantcheck/warrantcheck.h>
+
+#include <stdint.h>
+
+/* ------------------------------------------------------------ names */
+
+#define NAME_CACHE_SLOTS 2048
+#define NAME_CACHE_PROBES 8
+#define NAME_CACHE_TEXT 54 /* longer names are looked up every time */
+
+typedef struct name_slot {
+    const void *item;
+    uint32_t hash;
+    unsigned char len;
+    char text[NAME_CACHE_TEXT];
+} name_slot;
+
+/* A table from a name as written to what it resolved to: open addressing
+ * over a few slots, the oldest replaced when they are all taken. */
+typedef struct name_cache {
+    name_slot slots[NAME_CACHE_SLOTS];
+} name_cache;
+
+/* Returns the item cached for these bytes, or NULL. */
+const void *name_cache_get(const name_cache *nc, const char *text, size_t len);
+
+/* Remembers that these bytes resolved to `item` (replacing what shared the slot). */
+void name_cache_put(name_cache *nc, const char *text, size_t len, const void *item);
+
+/* --------------------------------------------------------- verdicts */
+
+/* Renders the part of an output row that depends only on the verdict, as
+ * a malloc'd string; NULL if memory ran out. */
+typedef char *(*render_fn)(void *ctx, const wc_person *p, const wc_country *c, wc_date date,
+                           const wc_verdict *v, size_t *len);
+
+typedef struct verdict_entry {
+    const wc_person *person;
+    const wc_country *country;
+    wc_date from, to; /* the run of days it holds for */
+    wc_verdict_kind kind;
+    char *fragment; /* rendered; NULL for an empty slot */
+    size_t fragment_len;
+} verdict_entry;
+
+#define VERDICT_CACHE_BUCKETS 1024
+#define VERDICT_CACHE_WAYS 4
+/* When the rendered fragments pass this many bytes, the cache starts over. */
+#define VERDICT_CACHE_BUDGET ((size_t)1 << 20)
+
+typedef struct verdict_cache {
+    const wc_dataset *ds;
+    render_fn render;
+    void *ctx;
+    verdict_entry entries[VERDICT_CACHE_BUCKETS][VERDICT_CACHE_WAYS];
+    unsigned char next_way[VERDICT_CACHE_BUCKETS];
+    size_t bytes;
+} verdict_cache;
+
+/* Returns a new, empty cache (caller frees with verdict_cache_free), or NULL. */
+verdict_cache *verdict_cache_new(const wc_dataset *ds, render_fn render, void *ctx);
+
+void verdict_cache_free(verdict_cache *vc);
+
+/* Returns the verdict for `p` in `c` on `date`, computing and rendering it
+ * on a miss; NULL if memory ran out. The entry stays valid until the next
+ * call. A fragment that names `date` itself holds for that day only. */
+const verdict_entry *verdict_cache_get(verdict_cache *vc, const wc_person *p,
+                                       const wc_country *c, wc_date date);
+
+#endif

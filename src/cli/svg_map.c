@@ -1,0 +1,262 @@
+/* Writing the SVG world map (see svg_map.h). The verdicts come from the
+ * core; this file only decides how they look. Layout, in the map's own
+ * units (2000 wide): the title block, the map, then the legend and the
+ * source lines under it. */
+#include "svg_map.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* How many countries of the dataset have each verdict (indexed by
+ * wc_verdict_kind), and how many countries of the map it lacks. */
+#define SVG_MAP_KINDS (WC_V_NO_WARRANT + 1)
+typedef struct svg_map_counts {
+    size_t verdicts[SVG_MAP_KINDS];
+    size_t no_data;
+} svg_map_counts;
+
+/* The map's band starts this far down, under the title. */
+#define TOP 140
+/* A legend row's height and its colour swatch's side. */
+#define ROW 40
+#define SWATCH 28
+/* Source lines under the legend. */
+#define FOOT_LINE 30
+#define N_FOOT_LINES 3
+/* Markers of small states: radius and outline width. */
+#define MARKER_R 7
+#define MARKER_STROKE 1.6
+
+/* A style: the class, fill and legend text of a verdict, or of a country
+ * the dataset does not know (NO_DATA). */
+enum { NO_DATA = SVG_MAP_KINDS, N_STYLES };
+typedef struct style {
+    const char *word; /* also the element's class */
+    const char *fill;
+    const char *meaning;
+    bool always_in_legend;
+} style;
+
+/* Indexed by wc_verdict_kind, then NO_DATA. The obliged* verdicts share
+ * blues (art. 127(2) and Security Council duties one lighter shade), the
+ * others are warm or grey: readable in print and by the colour-blind. */
+static const style STYLES[N_STYLES] = {
+    [WC_V_IN_CUSTODY] = {"in-custody", "#bdbdbd", "the person is in the Court's custody", false},
+    [WC_V_OBLIGED] = {"obliged", "#2166ac", "a State Party to the Rome Statute", true},
+    [WC_V_OBLIGED_RESIDUAL] = {"obliged-residual", "#92c5de",
+                               "has left the Statute, but the warrant came first (art. 127(2))",
+                               true},
+    [WC_V_OBLIGED_UNSC] = {"obliged-unsc", "#92c5de",
+                           "bound by a UN Security Council referral", true},
+    [WC_V_NOT_OBLIGED] = {"not-obliged", "#f4a582", "neither a State Party nor bound otherwise", true},
+    [WC_V_NO_WARRANT] = {"no-warrant", "#bdbdbd", "no warrant in force on the date", false},
+    [NO_DATA] = {"no-data", "#e6e6e6", "not in the dataset", false},
+};
+
+/* The legend's order: what can be arrested first. */
+static const int LEGEND_ORDER[N_STYLES] = {WC_V_OBLIGED,     WC_V_OBLIGED_RESIDUAL,
+                                           WC_V_OBLIGED_UNSC, WC_V_NOT_OBLIGED,
+                                           WC_V_NO_WARRANT,  WC_V_IN_CUSTODY,
+                                           NO_DATA};
+
+/* Writes `len` bytes of text (or up to the NUL if len is SIZE_MAX) with
+ * the five XML special characters escaped. */
+static void write_escaped(FILE *out, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len && s[i] != '\0'; i++)
+        switch (s[i]) {
+        case '&': fputs("&amp;", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '"': fputs("&quot;", out); break;
+        case '\'': fputs("&apos;", out); break;
+        default: fputc(s[i], out);
+        }
+}
+
+/* The style of one country of the map, and the name to show: the
+ * dataset's, or the map's own for a country the dataset lacks. */
+static int country_style(const cli *c, const world_map_country *mc,
+                         const wc_verdict_kind *kinds, const char **name, size_t *name_len)
+{
+    const wc_country *country = wc_country_by_iso2(c->ds, mc->iso2);
+    if (country == NULL) {
+        *name = mc->name;
+        *name_len = mc->name_len;
+        return NO_DATA;
+    }
+    *name = country->name;
+    *name_len = SIZE_MAX;
+    return (int)kinds[country - c->ds->countries];
+}
+
+/* The hover text of a country: "MT Malta: obliged". */
+static void write_title(FILE *out, const world_map_country *mc, const char *name,
+                        size_t name_len, int s)
+{
+    fprintf(out, "<title>%s ", mc->iso2);
+    write_escaped(out, name, name_len);
+    fprintf(out, ": %s</title>", STYLES[s].word);
+}
+
+/* Every country's shape, then every small state's marker above them all,
+ * so that no shape hides a marker. */
+static void write_countries(FILE *out, const cli *c, const world_map *map,
+                            const wc_verdict_kind *kinds)
+{
+    fprintf(out, "<g id=\"map\" transform=\"translate(0 %d)\">\n", TOP);
+    fprintf(out, "<path id=\"globe\" fill=\"#e4eef6\" stroke=\"#9fb7c9\" d=\"%.*s\"/>\n",
+            (int)map->outline_len, map->outline);
+    fputs("<g id=\"countries\" stroke=\"#ffffff\" stroke-width=\"0.8\" "
+          "stroke-linejoin=\"round\" fill-rule=\"evenodd\">\n",
+          out);
+    for (size_t i = 0; i < map->n_countries; i++) {
+        const world_map_country *mc = &map->countries[i];
+        if (mc->path == NULL)
+            continue;
+        const char *name;
+        size_t name_len;
+        int s = country_style(c, mc, kinds, &name, &name_len);
+        fprintf(out, "<path id=\"%s\" class=\"country %s\" fill=\"%s\" d=\"%.*s\">", mc->iso2,
+                STYLES[s].word, STYLES[s].fill, (int)mc->path_len, mc->path);
+        write_title(out, mc, name, name_len, s);
+        fputs("</path>\n", out);
+    }
+    fputs("</g>\n", out);
+    fprintf(out, "<g id=\"markers\" stroke=\"#333333\" stroke-width=\"%.1f\">\n", MARKER_STROKE);
+    for (size_t i = 0; i < map->n_countries; i++) {
+        const world_map_country *mc = &map->countries[i];
+        if (!mc->has_marker)
+            continue;
+        const char *name;
+        size_t name_len;
+        int s = country_style(c, mc, kinds, &name, &name_len);
+        fprintf(out,
+                "<circle id=\"marker-%s\" class=\"marker %s\" fill=\"%s\" cx=\"%ld\" cy=\"%ld\" "
+                "r=\"%d\">",
+                mc->iso2, STYLES[s].word, STYLES[s].fill, mc->marker_x, mc->marker_y, MARKER_R);
+        write_title(out, mc, name, name_len, s);
+        fputs("</circle>\n", out);
+    }
+    fputs("</g>\n</g>\n", out);
+}
+
+/* The legend rows shown: the main verdicts always, the others when some
+ * country has them. */
+static bool in_legend(int s, const svg_map_counts *n)
+{
+    return STYLES[s].always_in_legend || (s == NO_DATA ? n->no_data : n->verdicts[s]) > 0;
+}
+
+/* The legend, one row a verdict with its count; returns the y under it. */
+static long write_legend(FILE *out, long y, const svg_map_counts *n)
+{
+    fprintf(out, "<g id=\"legend\" font-size=\"24\">\n");
+    for (size_t i = 0; i < N_STYLES; i++) {
+        int s = LEGEND_ORDER[i];
+        if (!in_legend(s, n))
+            continue;
+        size_t count = s == NO_DATA ? n->no_data : n->verdicts[s];
+        fprintf(out,
+                "<g id=\"legend-%s\" data-count=\"%zu\"><rect x=\"40\" y=\"%ld\" width=\"%d\" "
+                "height=\"%d\" fill=\"%s\" stroke=\"#555555\"/><text x=\"%d\" y=\"%ld\">"
+                "<tspan font-weight=\"bold\">%zu</tspan> %s — %s</text></g>\n",
+                STYLES[s].word, count, y, SWATCH, SWATCH, STYLES[s].fill, 40 + SWATCH + 14,
+                y + SWATCH - 6, count, STYLES[s].word, STYLES[s].meaning);
+        y += ROW;
+    }
+    fputs("</g>\n", out);
+    return y;
+}
+
+/* The dataset's date, where the facts come from, and what the map is not. */
+static void write_sources(FILE *out, const cli *c, long y)
+{
+    char asof[WC_DATE_BUFSIZE];
+    fprintf(out, "<g id=\"sources\" font-size=\"19\" fill=\"#444444\">\n");
+    fprintf(out,
+            "<text x=\"40\" y=\"%ld\">Data: warrantcheck %s, dataset as of %s. Sources: the "
+            "UN Secretary-General as treaty depositary, the International Criminal Court, UN "
+            "Security Council resolutions.</text>\n",
+            y, wc_version(), wc_date_format(c->ds->as_of, asof));
+    fprintf(out,
+            "<text x=\"40\" y=\"%ld\">Boundaries: Natural Earth 1:110m (public domain); Equal "
+            "Earth projection; circles mark small states. Lines and names imply no view on any "
+            "territory's status.</text>\n",
+            y + FOOT_LINE);
+    fprintf(out,
+            "<text x=\"40\" y=\"%ld\">Not legal advice: the verdicts say what the sources say; "
+            "a court decides. Each country: 'warrantcheck can PERSON COUNTRY'.</text>\n",
+            y + 2 * FOOT_LINE);
+    fputs("</g>\n", out);
+}
+
+/* Computes the verdict of every country of the dataset. Returns a malloc'd
+ * array the caller frees, or NULL if memory ran out. */
+static wc_verdict_kind *all_verdicts(const cli *c, const wc_person *person, svg_map_counts *n)
+{
+    wc_verdict_kind *kinds = malloc((c->ds->n_countries + 1) * sizeof *kinds);
+    if (kinds == NULL)
+        return NULL;
+    for (size_t i = 0; i < c->ds->n_countries; i++) {
+        wc_verdict v;
+        if (!wc_verdict_for_person(c->ds, person, &c->ds->countries[i], c->date, &v)) {
+            free(kinds);
+            return NULL;
+        }
+        kinds[i] = v.kind;
+        n->verdicts[v.kind]++;
+        wc_verdict_free(&v);
+    }
+    return kinds;
+}
+
+bool svg_map_write(FILE *out, const cli *c, const wc_person *person, const world_map *map)
+{
+    svg_map_counts n = {0};
+    wc_verdict_kind *kinds = all_verdicts(c, person, &n);
+    if (kinds == NULL)
+        return false;
+    for (size_t i = 0; i < map->n_countries; i++)
+        if (wc_country_by_iso2(c->ds, map->countries[i].iso2) == NULL)
+            n.no_data++;
+    size_t rows = 0;
+    for (int s = 0; s < N_STYLES; s++)
+        rows += in_legend(s, &n);
+    long legend_y = TOP + map->height + 30;
+    long height = legend_y + (long)rows * ROW + 20 + N_FOOT_LINES * FOOT_LINE;
+
+    char date[WC_DATE_BUFSIZE];
+    wc_date_format(c->date, date);
+    fprintf(out,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" viewBox=\"0 0 %ld %ld\" "
+            "width=\"%ld\" height=\"%ld\" "
+            "font-family=\"DejaVu Sans, Verdana, Arial, Helvetica, sans-serif\">\n",
+            map->width, height, map->width / 2, height / 2);
+    fputs("<title>Where ", out);
+    write_escaped(out, person->name, SIZE_MAX);
+    fprintf(out, " can be arrested, %s</title>\n", date);
+    fputs("<desc>Each country filled by its duty to arrest ", out);
+    write_escaped(out, person->name, SIZE_MAX);
+    fprintf(out,
+            " under an arrest warrant of the International Criminal Court on %s, as computed "
+            "by warrantcheck.</desc>\n",
+            date);
+    fprintf(out, "<rect width=\"%ld\" height=\"%ld\" fill=\"#ffffff\"/>\n", map->width, height);
+    fputs("<text x=\"40\" y=\"62\" font-size=\"46\" font-weight=\"bold\" fill=\"#222222\">"
+          "Where ",
+          out);
+    write_escaped(out, person->name, SIZE_MAX);
+    fprintf(out, " can be arrested, %s</text>\n", date);
+    fprintf(out,
+            "<text x=\"40\" y=\"106\" font-size=\"25\" fill=\"#444444\">Each country's duty to "
+            "arrest under an arrest warrant of the International Criminal Court on %s</text>\n",
+            date);
+    write_countries(out, c, map, kinds);
+    long y = write_legend(out, legend_y, &n);
+    write_sources(out, c, y + 20);
+    fputs("</svg>\n", out);
+    free(kinds);
+    return true;
+}
