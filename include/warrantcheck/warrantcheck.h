@@ -87,7 +87,8 @@ typedef struct wc_string_list {
 
 typedef struct wc_statute wc_statute;
 
-typedef struct wc_country {
+typedef struct wc_country wc_country;
+struct wc_country {
     const char *iso2;
     const char *iso3;
     const char *name;
@@ -95,7 +96,17 @@ typedef struct wc_country {
     wc_string_list aliases;
     wc_source_list sources;
     const wc_statute *statute; /* NULL if it never signed nor joined */
-} wc_country;
+    /* A territory whose treaty standing is its state's ("territories" in
+     * the data file): from `part_of_from` (unknown: as the state) until
+     * `part_of_until` (unknown: open), unless `part_of_excluded`, when the
+     * state declared the Statute does not apply there. */
+    const struct wc_country *part_of;
+    wc_date part_of_from;
+    wc_date part_of_until;
+    bool part_of_excluded;
+    const char *part_of_note;
+    wc_source_list part_of_sources;
+};
 
 /* How well a date or event is established. */
 typedef enum wc_confirmation {
@@ -317,9 +328,12 @@ typedef struct wc_membership {
     const wc_withdrawal *withdrawn;
     /* A withdrawal announced or deposited but not effective on the date. */
     const wc_withdrawal *pending;
+    /* For a territory covered by its state's ratification: that state. */
+    const wc_country *through;
 } wc_membership;
 
-/* Returns the standing of `country` on `date`. */
+/* Returns the standing of `country` on `date`; a territory the Statute
+ * covers through its state has that state's standing (and `through`). */
 wc_membership wc_membership_on(const wc_country *country, wc_date date);
 
 /* Returns true if `country` is a State Party on `date`. */
@@ -369,6 +383,7 @@ typedef struct wc_verdict {
     const char *basis;           /* legal basis, or NULL where none applies */
     const wc_warrant *warrant;   /* the warrant that decides it, or NULL */
     bool state_party;            /* the country is a State Party on the date */
+    const wc_country *through;   /* a territory's state whose standing it has */
     wc_notes notes;              /* owned; free with wc_verdict_free() */
     const wc_source_list *sources[WC_MAX_SOURCE_LISTS];
     size_t n_sources;

@@ -60,6 +60,7 @@ static cJSON *country_json(const cli *c, const country_answer *a)
     bool ok = o != NULL && json_add_date(o, "date", c->date) &&
               json_add_country(o, "country", a->country) &&
               cJSON_AddBoolToObject(o, "state_party", a->m.state_party) != NULL &&
+              json_add_string(o, "through", a->m.through ? a->m.through->iso2 : NULL) &&
               json_add_date(o, "signed", s ? s->signed_on : WC_DATE_UNKNOWN) &&
               json_add_date(o, "deposited", s ? s->deposited : WC_DATE_UNKNOWN) &&
               json_add_string(o, "deposit_type", s ? s->deposit_type : NULL) &&
@@ -119,7 +120,11 @@ static void print_text(const cli *c, const country_answer *a, const cJSON *warra
     char on[WC_DATE_BUFSIZE], since[WC_DATE_BUFSIZE];
     const wc_statute *s = a->m.statute;
     FILE *out = c->out;
-    if (a->m.state_party)
+    if (a->m.through != NULL)
+        fprintf(out, "%s is %scovered by the Rome Statute on %s, as a territory of %s.\n",
+                a->country->name, a->m.state_party ? "" : "not ", wc_date_format(c->date, on),
+                a->m.through->name);
+    else if (a->m.state_party)
         fprintf(out, "%s is a State Party to the Rome Statute on %s, since %s.\n",
                 a->country->name, wc_date_format(c->date, on), wc_date_format(s->in_force, since));
     else

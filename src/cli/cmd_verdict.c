@@ -22,8 +22,14 @@ static void print_headline(const cli *c, const wc_person *p, const wc_country *c
     wc_date_format(c->date, d);
     switch (v->kind) {
     case WC_V_OBLIGED:
-        fprintf(out, "%sYes%s — %s must arrest %s on %s: it is a State Party to the Rome Statute.\n",
-                on, off, country->name, p->name, d);
+        if (v->through != NULL)
+            fprintf(out, "%sYes%s — %s must arrest %s on %s: the Rome Statute applies there "
+                         "through %s, a State Party.\n",
+                    on, off, country->name, p->name, d, v->through->name);
+        else
+            fprintf(out, "%sYes%s — %s must arrest %s on %s: it is a State Party to the Rome "
+                         "Statute.\n",
+                    on, off, country->name, p->name, d);
         break;
     case WC_V_OBLIGED_RESIDUAL:
         fprintf(out, "%sYes%s — %s must still arrest %s on %s, though it has left the Rome Statute (art. 127(2)).\n",
@@ -120,7 +126,7 @@ int cmd_where(cli *c, int argc, char **argv)
         return EXIT_INPUT;
     char d[WC_DATE_BUFSIZE];
     wc_date_format(c->date, d);
-    size_t yes = 0;
+    size_t yes = 0, territories = 0;
     table t;
     bool text = c->format == FORMAT_TEXT;
     if (!text && c->format != FORMAT_SVG)
@@ -132,7 +138,10 @@ int cmd_where(cli *c, int argc, char **argv)
             cli_error("out of memory");
             return EXIT_DATASET;
         }
-        if (wc_verdict_can_arrest(v.kind))
+        /* The answer names states; their territories come with --all. */
+        if (wc_verdict_can_arrest(v.kind) && c->ds->countries[i].part_of != NULL)
+            territories++;
+        else if (wc_verdict_can_arrest(v.kind))
             yes++;
         wc_verdict_free(&v);
     }
@@ -141,7 +150,12 @@ int cmd_where(cli *c, int argc, char **argv)
         return status != EXIT_YES ? status : yes > 0 ? EXIT_YES : EXIT_NO;
     }
     if (text && !c->quiet) {
-        if (yes > 0)
+        if (yes > 0 && territories > 0 && !c->all)
+            fprintf(c->out,
+                    "%s can be arrested in %zu %s on %s (and in %zu territories of theirs; "
+                    "--all lists every place):\n",
+                    p->name, yes, yes == 1 ? "country" : "countries", d, territories);
+        else if (yes > 0)
             fprintf(c->out, "%s can be arrested in %zu %s on %s%s\n", p->name, yes,
                     yes == 1 ? "country" : "countries", d, c->all ? "; every country:" : ":");
         else
@@ -155,7 +169,7 @@ int cmd_where(cli *c, int argc, char **argv)
             cli_error("out of memory");
             return EXIT_DATASET;
         }
-        if (c->all || wc_verdict_can_arrest(v.kind)) {
+        if (c->all || (wc_verdict_can_arrest(v.kind) && country->part_of == NULL)) {
             if (text)
                 fprintf(c->out, "  %s  %-3s  %s%-16s%s  %s\n", country->iso2, country->iso3,
                         cli_color_on(c, v.kind), wc_verdict_word(v.kind), cli_color_off(c),

@@ -40,6 +40,7 @@ cJSON *json_verdict_row(wc_date date, const wc_person *p, const wc_country *c,
     bool ok = o != NULL && json_add_date(o, "date", date) && json_add_person(o, "person", p) &&
               json_add_country(o, "country", c) &&
               cJSON_AddBoolToObject(o, "state_party", v->state_party) != NULL &&
+              json_add_string(o, "through", v->through ? v->through->iso2 : NULL) &&
               json_add_string(o, "verdict", wc_verdict_word(v->kind)) &&
               json_add_string(o, "basis", v->basis) &&
               json_add_string(o, "warrant", v->warrant ? v->warrant->id : NULL) &&

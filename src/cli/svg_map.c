@@ -7,12 +7,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* How many countries of the dataset have each verdict (indexed by
- * wc_verdict_kind), and how many countries of the map it lacks. */
+/* The styles: one a verdict (indexed by wc_verdict_kind), then a country
+ * the dataset lacks, then a territory that an obliged* verdict reaches
+ * through its state (French Guiana through France): drawn apart, so that
+ * the obliged fill counts States Parties exactly. */
 #define SVG_MAP_KINDS (WC_V_NO_WARRANT + 1)
+enum { NO_DATA = SVG_MAP_KINDS, TERRITORY, N_STYLES };
+
+/* How many countries of the map have each style. */
 typedef struct svg_map_counts {
-    size_t verdicts[SVG_MAP_KINDS];
-    size_t no_data;
+    size_t styles[N_STYLES];
 } svg_map_counts;
 
 /* The map's band starts this far down, under the title. */
@@ -29,7 +33,6 @@ typedef struct svg_map_counts {
 
 /* A style: the class, fill and legend text of a verdict, or of a country
  * the dataset does not know (NO_DATA). */
-enum { NO_DATA = SVG_MAP_KINDS, N_STYLES };
 typedef struct style {
     const char *word; /* also the element's class */
     const char *fill;
@@ -51,10 +54,12 @@ static const style STYLES[N_STYLES] = {
     [WC_V_NOT_OBLIGED] = {"not-obliged", "#f4a582", "neither a State Party nor bound otherwise", true},
     [WC_V_NO_WARRANT] = {"no-warrant", "#bdbdbd", "no warrant in force on the date", false},
     [NO_DATA] = {"no-data", "#e6e6e6", "not in the dataset", false},
+    [TERRITORY] = {"obliged-territory", "#4393c3",
+                   "a territory where its State Party's duty applies", false},
 };
 
 /* The legend's order: what can be arrested first. */
-static const int LEGEND_ORDER[N_STYLES] = {WC_V_OBLIGED,     WC_V_OBLIGED_RESIDUAL,
+static const int LEGEND_ORDER[N_STYLES] = {WC_V_OBLIGED,     TERRITORY, WC_V_OBLIGED_RESIDUAL,
                                            WC_V_OBLIGED_UNSC, WC_V_NOT_OBLIGED,
                                            WC_V_NO_WARRANT,  WC_V_IN_CUSTODY,
                                            NO_DATA};
@@ -77,7 +82,7 @@ static void write_escaped(FILE *out, const char *s, size_t len)
 /* The style of one country of the map, and the name to show: the
  * dataset's, or the map's own for a country the dataset lacks. */
 static int country_style(const cli *c, const world_map_country *mc,
-                         const wc_verdict_kind *kinds, const char **name, size_t *name_len)
+                         const int *styles, const char **name, size_t *name_len)
 {
     const wc_country *country = wc_country_by_iso2(c->ds, mc->iso2);
     if (country == NULL) {
@@ -87,7 +92,7 @@ static int country_style(const cli *c, const world_map_country *mc,
     }
     *name = country->name;
     *name_len = SIZE_MAX;
-    return (int)kinds[country - c->ds->countries];
+    return styles[country - c->ds->countries];
 }
 
 /* The hover text of a country: "MT Malta: obliged". */
@@ -102,7 +107,7 @@ static void write_title(FILE *out, const world_map_country *mc, const char *name
 /* Every country's shape, then every small state's marker above them all,
  * so that no shape hides a marker. */
 static void write_countries(FILE *out, const cli *c, const world_map *map,
-                            const wc_verdict_kind *kinds)
+                            const int *styles)
 {
     fprintf(out, "<g id=\"map\" transform=\"translate(0 %d)\">\n", TOP);
     fprintf(out, "<path id=\"globe\" fill=\"#e4eef6\" stroke=\"#9fb7c9\" d=\"%.*s\"/>\n",
@@ -116,7 +121,7 @@ static void write_countries(FILE *out, const cli *c, const world_map *map,
             continue;
         const char *name;
         size_t name_len;
-        int s = country_style(c, mc, kinds, &name, &name_len);
+        int s = country_style(c, mc, styles, &name, &name_len);
         fprintf(out, "<path id=\"%s\" class=\"country %s\" fill=\"%s\" d=\"%.*s\">", mc->iso2,
                 STYLES[s].word, STYLES[s].fill, (int)mc->path_len, mc->path);
         write_title(out, mc, name, name_len, s);
@@ -130,7 +135,7 @@ static void write_countries(FILE *out, const cli *c, const world_map *map,
             continue;
         const char *name;
         size_t name_len;
-        int s = country_style(c, mc, kinds, &name, &name_len);
+        int s = country_style(c, mc, styles, &name, &name_len);
         fprintf(out,
                 "<circle id=\"marker-%s\" class=\"marker %s\" fill=\"%s\" cx=\"%ld\" cy=\"%ld\" "
                 "r=\"%d\">",
@@ -145,7 +150,7 @@ static void write_countries(FILE *out, const cli *c, const world_map *map,
  * country has them. */
 static bool in_legend(int s, const svg_map_counts *n)
 {
-    return STYLES[s].always_in_legend || (s == NO_DATA ? n->no_data : n->verdicts[s]) > 0;
+    return STYLES[s].always_in_legend || n->styles[s] > 0;
 }
 
 /* The legend, one row a verdict with its count; returns the y under it. */
@@ -156,7 +161,7 @@ static long write_legend(FILE *out, long y, const svg_map_counts *n)
         int s = LEGEND_ORDER[i];
         if (!in_legend(s, n))
             continue;
-        size_t count = s == NO_DATA ? n->no_data : n->verdicts[s];
+        size_t count = n->styles[s];
         fprintf(out,
                 "<g id=\"legend-%s\" data-count=\"%zu\"><rect x=\"40\" y=\"%ld\" width=\"%d\" "
                 "height=\"%d\" fill=\"%s\" stroke=\"#555555\"/><text x=\"%d\" y=\"%ld\">"
@@ -193,33 +198,34 @@ static void write_sources(FILE *out, const cli *c, long y)
 
 /* Computes the verdict of every country of the dataset. Returns a malloc'd
  * array the caller frees, or NULL if memory ran out. */
-static wc_verdict_kind *all_verdicts(const cli *c, const wc_person *person, svg_map_counts *n)
+static int *all_styles(const cli *c, const wc_person *person, svg_map_counts *n)
 {
-    wc_verdict_kind *kinds = malloc((c->ds->n_countries + 1) * sizeof *kinds);
-    if (kinds == NULL)
+    int *styles = malloc((c->ds->n_countries + 1) * sizeof *styles);
+    if (styles == NULL)
         return NULL;
     for (size_t i = 0; i < c->ds->n_countries; i++) {
         wc_verdict v;
         if (!wc_verdict_for_person(c->ds, person, &c->ds->countries[i], c->date, &v)) {
-            free(kinds);
+            free(styles);
             return NULL;
         }
-        kinds[i] = v.kind;
-        n->verdicts[v.kind]++;
+        bool through = v.through != NULL && wc_verdict_can_arrest(v.kind);
+        styles[i] = through ? TERRITORY : (int)v.kind;
+        n->styles[styles[i]]++;
         wc_verdict_free(&v);
     }
-    return kinds;
+    return styles;
 }
 
 bool svg_map_write(FILE *out, const cli *c, const wc_person *person, const world_map *map)
 {
     svg_map_counts n = {0};
-    wc_verdict_kind *kinds = all_verdicts(c, person, &n);
-    if (kinds == NULL)
+    int *styles = all_styles(c, person, &n);
+    if (styles == NULL)
         return false;
     for (size_t i = 0; i < map->n_countries; i++)
         if (wc_country_by_iso2(c->ds, map->countries[i].iso2) == NULL)
-            n.no_data++;
+            n.styles[NO_DATA]++;
     size_t rows = 0;
     for (int s = 0; s < N_STYLES; s++)
         rows += in_legend(s, &n);
@@ -253,10 +259,10 @@ bool svg_map_write(FILE *out, const cli *c, const wc_person *person, const world
             "<text x=\"40\" y=\"106\" font-size=\"25\" fill=\"#444444\">Each country's duty to "
             "arrest under an arrest warrant of the International Criminal Court on %s</text>\n",
             date);
-    write_countries(out, c, map, kinds);
+    write_countries(out, c, map, styles);
     long y = write_legend(out, legend_y, &n);
     write_sources(out, c, y + 20);
     fputs("</svg>\n", out);
-    free(kinds);
+    free(styles);
     return true;
 }

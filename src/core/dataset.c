@@ -279,6 +279,60 @@ static bool check_code(loader *L, const char *key, const char *code, size_t len)
     return false;
 }
 
+/* A "territories" record fills in the territory's part_of fields. */
+static bool read_territory(loader *L, const cJSON *o, size_t i)
+{
+    static const char *const keys[] = {"iso2", "state", "from",   "until",
+                                       "excluded", "note", "sources", NULL};
+    (void)i;
+    const wc_country *territory, *state;
+    wc_date from, until;
+    const char *note;
+    wc_source_list sources;
+    if (!wc_check_keys(&L->r, o, keys) || !read_country_ref(L, o, "iso2", true, &territory) ||
+        !read_country_ref(L, o, "state", true, &state) ||
+        !wc_read_date(&L->r, o, "from", false, &from) ||
+        !wc_read_date(&L->r, o, "until", false, &until) ||
+        !wc_read_string(&L->r, o, "note", false, &note) || !read_sources(L, o, &sources))
+        return false;
+    const cJSON *excluded = cJSON_GetObjectItemCaseSensitive(o, "excluded");
+    if (excluded != NULL && !cJSON_IsBool(excluded))
+        return fail_key(L, "excluded", "expected true or false");
+    if (territory == state)
+        return fail_key(L, "state", "a territory cannot belong to itself");
+    if (territory->statute != NULL)
+        return fail_key(L, "iso2", "has a Rome Statute record of its own, so its state's does "
+                                   "not stand in for it");
+    if (territory->part_of != NULL)
+        return fail_key(L, "iso2", "given twice in 'territories'");
+    if (from != WC_DATE_UNKNOWN && until != WC_DATE_UNKNOWN && until <= from)
+        return fail_dates(L, "until", "ends (%s) before it starts (%s)", until, from);
+    wc_country *t = (wc_country *)territory;
+    t->part_of = state;
+    t->part_of_from = from;
+    t->part_of_until = until;
+    t->part_of_excluded = cJSON_IsTrue(excluded);
+    t->part_of_note = note;
+    t->part_of_sources = sources;
+    return true;
+}
+
+/* A territory's state must be a state: no chains of territories. */
+static bool check_territory_chains(loader *L)
+{
+    for (size_t i = 0; i < L->ds->n_countries; i++) {
+        const wc_country *c = &L->ds->countries[i];
+        if (c->part_of != NULL && c->part_of->part_of != NULL) {
+            size_t m1 = wc_path_key(&L->r, "territories");
+            wc_fail(&L->r, "'%s' belongs to '%s', which is itself listed as a territory",
+                    c->iso2, c->part_of->iso2);
+            wc_path_restore(&L->r, m1);
+            return false;
+        }
+    }
+    return true;
+}
+
 static bool read_country(loader *L, const cJSON *o, size_t i)
 {
     static const char *const keys[] = {"iso2", "iso3",    "name",   "official_name",
@@ -832,7 +886,8 @@ static bool load(loader *L)
     static const char *const keys[] = {"schema_version", "as_of",      "sources",
                                        "countries",      "rome_statute", "declarations_12_3",
                                        "unsc_referrals", "persons",    "warrants",
-                                       "trips",          "findings",   NULL};
+                                       "trips",          "findings",   "territories",
+                                       NULL};
     if (!wc_expect_object(&L->r, root) || !wc_check_keys(&L->r, root, keys))
         return false;
     const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "schema_version");
@@ -873,6 +928,13 @@ static bool load(loader *L)
         return false;
 
     LOAD_ARRAY(L, root, "rome_statute", statutes, n_statutes, wc_statute, read_statute);
+    /* Optional, so that data files of before territories still load. */
+    if (cJSON_GetObjectItemCaseSensitive(root, "territories") != NULL) {
+        const cJSON *territories;
+        if (!wc_read_array(&L->r, root, "territories", &territories) ||
+            !walk(L, "territories", territories, read_territory) || !check_territory_chains(L))
+            return false;
+    }
     LOAD_ARRAY(L, root, "declarations_12_3", declarations, n_declarations, wc_declaration,
                read_declaration);
     LOAD_ARRAY(L, root, "unsc_referrals", referrals, n_referrals, wc_referral, read_referral);

@@ -31,10 +31,24 @@ static bool started_by(const wc_withdrawal *w, wc_date date)
                                           : w->announced.date <= date));
 }
 
+/* Is `country` a territory that the Statute covers through its state on
+ * `date`? */
+static bool covered_through_state(const wc_country *c, wc_date date)
+{
+    return c->statute == NULL && c->part_of != NULL && !c->part_of_excluded &&
+           (c->part_of_from == WC_DATE_UNKNOWN || c->part_of_from <= date) &&
+           (c->part_of_until == WC_DATE_UNKNOWN || date < c->part_of_until);
+}
+
 wc_membership wc_membership_on(const wc_country *country, wc_date date)
 {
+    if (covered_through_state(country, date)) {
+        wc_membership m = wc_membership_on(country->part_of, date);
+        m.through = country->part_of;
+        return m;
+    }
     wc_membership m = {.state_party = false, .statute = country->statute, .withdrawn = NULL,
-                       .pending = NULL};
+                       .pending = NULL, .through = NULL};
     const wc_statute *s = country->statute;
     if (s == NULL)
         return m;
@@ -221,30 +235,70 @@ static bool declaration_notes(const wc_dataset *ds, const wc_country *country, w
     return true;
 }
 
+/* The note that says how a territory stands through its state. */
+static bool territory_note(const wc_country *c, wc_date date, wc_notes *notes)
+{
+    const char *state = c->part_of->name;
+    const char *sep = c->part_of_note ? " — " : "";
+    const char *more = c->part_of_note ? c->part_of_note : "";
+    if (covered_through_state(c, date))
+        return wc_note_add(notes, c->name,
+                           "is covered by %s's ratification: the Statute applies there as in "
+                           "%s%s%s",
+                           state, state, sep, more);
+    if (c->part_of_excluded)
+        return wc_note_add(notes, c->name,
+                           "belongs to %s, which declared that the Statute does not apply "
+                           "there%s%s",
+                           state, sep, more);
+    return wc_note_add(notes, c->name,
+                       "belongs to %s, but the Statute did not apply there on this date%s%s",
+                       state, sep, more);
+}
+
+/* The notes on a state's own record: signature, deposit, withdrawals. */
+static bool statute_notes(const wc_country *country, wc_date date, wc_notes *notes)
+{
+    const wc_statute *s = country->statute;
+    if (s == NULL)
+        return country->part_of != NULL ||
+               wc_note_add(notes, country->name, "has neither signed nor joined the Rome Statute");
+    if (s->signed_on != WC_DATE_UNKNOWN && s->signed_on > date && !on_or_before(s->deposited, date))
+        return wc_note_add(notes, country->name, "had not yet signed the Rome Statute");
+    bool ok = signature_notes(s, date, notes) && deposit_notes(s, date, notes);
+    for (size_t i = 0; i < s->n_withdrawals && ok; i++)
+        ok = withdrawal_notes(&s->withdrawals[i], country->name, date, notes);
+    for (size_t i = 0; i < s->notes.count && ok; i++)
+        ok = wc_note_add(notes, NULL, "%s", s->notes.items[i]);
+    return ok;
+}
+
 bool wc_membership_notes(const wc_dataset *ds, const wc_country *country, wc_date date,
                          wc_notes *notes)
 {
     char a[WC_DATE_BUFSIZE];
     notes->items = NULL;
     notes->count = 0;
-    const wc_statute *s = country->statute;
     bool ok = true;
-    if (s == NULL) {
-        ok = wc_note_add(notes, country->name, "has neither signed nor joined the Rome Statute");
-    } else if (s->signed_on != WC_DATE_UNKNOWN && s->signed_on > date &&
-               !on_or_before(s->deposited, date)) {
-        ok = wc_note_add(notes, country->name, "had not yet signed the Rome Statute");
-    } else {
-        ok = signature_notes(s, date, notes) && deposit_notes(s, date, notes);
-        for (size_t i = 0; i < s->n_withdrawals && ok; i++)
-            ok = withdrawal_notes(&s->withdrawals[i], country->name, date, notes);
-        for (size_t i = 0; i < s->notes.count && ok; i++)
-            ok = wc_note_add(notes, NULL, "%s", s->notes.items[i]);
+    if (country->part_of != NULL) {
+        ok = territory_note(country, date, notes);
+        /* Covered through its state: the state's own notes explain the rest. */
+        if (ok && covered_through_state(country, date)) {
+            wc_notes state;
+            ok = wc_membership_notes(ds, country->part_of, date, &state);
+            if (ok) {
+                ok = wc_notes_append(notes, &state);
+                wc_notes_free(&state);
+            }
+            if (!ok)
+                wc_notes_free(notes);
+            return ok;
+        }
     }
-    ok = ok && declaration_notes(ds, country, date, notes);
+    ok = ok && statute_notes(country, date, notes) && declaration_notes(ds, country, date, notes);
     if (ok && date > ds->as_of)
         ok = wc_note_add(notes, NULL, "the dataset is current to %s; later events are not known",
-                      wc_date_format(ds->as_of, a));
+                         wc_date_format(ds->as_of, a));
     if (!ok)
         wc_notes_free(notes);
     return ok;

@@ -210,6 +210,7 @@ bool wc_verdict_for_warrant(const wc_dataset *ds, const wc_warrant *w, const wc_
     v->warrant = w;
     wc_membership m = wc_membership_on(c, date);
     v->state_party = m.state_party;
+    v->through = m.through;
     const wc_status_event *event;
     wc_warrant_state state = wc_warrant_state_on(w, date, &event);
     const wc_referral *referral = NULL;
@@ -266,10 +267,13 @@ bool wc_verdict_for_warrant(const wc_dataset *ds, const wc_warrant *w, const wc_
     }
     ok = ok && history_notes(ds, w->person, c, date, v);
     add_sources(v, &w->sources);
-    if (c->statute != NULL)
-        add_sources(v, &c->statute->sources);
-    for (size_t i = 0; c->statute != NULL && i < c->statute->n_withdrawals; i++) {
-        const wc_withdrawal *wd = &c->statute->withdrawals[i];
+    /* A territory's standing is its state's: cite both. */
+    add_sources(v, &c->part_of_sources);
+    const wc_statute *st = m.statute;
+    if (st != NULL)
+        add_sources(v, &st->sources);
+    for (size_t i = 0; st != NULL && i < st->n_withdrawals; i++) {
+        const wc_withdrawal *wd = &st->withdrawals[i];
         const wc_event *stages[] = {&wd->announced, &wd->deposited, &wd->effective, &wd->revoked};
         for (size_t k = 0; k < 4; k++)
             if (stages[k]->happened && stages[k]->date != WC_DATE_UNKNOWN &&
@@ -366,7 +370,12 @@ void wc_verdict_span(const wc_dataset *ds, const wc_person *p, const wc_country 
             narrow(w->status[k].not_after, date, from, to);
         }
     }
+    /* A territory reads its own bounds and its state's record. */
+    narrow(c->part_of_from, date, from, to);
+    narrow(c->part_of_until, date, from, to);
     const wc_statute *s = c->statute;
+    if (s == NULL && c->part_of != NULL)
+        s = c->part_of->statute;
     if (s != NULL) {
         narrow(s->signed_on, date, from, to);
         narrow(s->signature_withdrawn, date, from, to);
@@ -381,7 +390,7 @@ void wc_verdict_span(const wc_dataset *ds, const wc_person *p, const wc_country 
     }
     for (size_t i = 0; i < ds->n_declarations; i++) {
         const wc_declaration *d = &ds->declarations[i];
-        if (d->country != c)
+        if (d->country != c && d->country != c->part_of)
             continue;
         narrow(d->lodged, date, from, to);
         narrow(d->period_from, date, from, to);

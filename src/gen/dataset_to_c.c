@@ -193,6 +193,7 @@ static void walk_lists(emitter *e, const char *which)
     for (size_t i = 0; i < ds->n_countries; i++) {
         STR(&ds->countries[i].aliases);
         SRC(&ds->countries[i].sources);
+        SRC(&ds->countries[i].part_of_sources);
     }
     for (size_t i = 0; i < ds->n_statutes; i++) {
         const wc_statute *st = &ds->statutes[i];
@@ -267,6 +268,17 @@ static void emit_records(emitter *e)
         if (c->statute != NULL)
             fprintf(out, ", .statute = &statutes[%zu]",
                     index_of(c->statute, ds->statutes, sizeof *c->statute));
+        fputs(", .part_of = ", out);
+        country_ptr(e, c->part_of);
+        fputs(", .part_of_from = ", out);
+        date(e, c->part_of_from);
+        fputs(", .part_of_until = ", out);
+        date(e, c->part_of_until);
+        fprintf(out, ", .part_of_excluded = %s, .part_of_note = ",
+                c->part_of_excluded ? "true" : "false");
+        str(e, c->part_of_note);
+        fputs(", .part_of_sources = ", out);
+        source_list(e, PASS_RECORDS, &c->part_of_sources, &cur.source);
         fputs("},\n", out);
     }
     fputs("};\n", out);

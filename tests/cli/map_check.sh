@@ -33,7 +33,9 @@ verdicts_in_legend() {
 
 # verdicts_in_where PERSON DATE: the same from `where --all`.
 verdicts_in_where() {
-    "$bin" where "$1" --all --on "$2" --format jsonl | jq -r .verdict | sort | uniq -c |
+    "$bin" where "$1" --all --on "$2" --format jsonl |
+        jq -r 'if .through != null and (.verdict | startswith("obliged")) then "obliged-territory" else .verdict end' |
+        sort | uniq -c |
         awk '{print $1, $2}'
 }
 

@@ -48,7 +48,7 @@ static void loads_the_fixture(void **state)
 {
     (void)state;
     wc_dataset *ds = fixture_load("mini.json");
-    assert_int_equal(ds->n_countries, 4);
+    assert_int_equal(ds->n_countries, 5);
     assert_int_equal(ds->n_statutes, 3);
     wc_dataset_free(ds);
 }
@@ -108,6 +108,15 @@ static void statute_rules(void **state)
             "unknown value 'rumour'", 0);
 }
 
+static void territory_rules(void **state)
+{
+    (void)state;
+    refused("\"state\": \"BB\"", "\"state\": \"DD\"", "cannot belong to itself", 0);
+    refused("\"iso2\": \"DD\", \"state\"", "\"iso2\": \"AA\", \"state\"",
+            "has a Rome Statute record of its own", 0);
+    refused("\"state\": \"BB\"", "\"state\": \"ZZ\"", "no country with code 'ZZ'", 0);
+}
+
 static void broken_text(void **state)
 {
     (void)state;
@@ -151,6 +160,7 @@ int main(void)
         cmocka_unit_test(wrong_types),
         cmocka_unit_test(duplicates_and_references),
         cmocka_unit_test(statute_rules),
+        cmocka_unit_test(territory_rules),
         cmocka_unit_test(broken_text),
         cmocka_unit_test(locate_paths),
     };

@@ -68,6 +68,17 @@ static void signatory_and_stranger(void **state)
     assert_null(m.statute);
 }
 
+static void territory_follows_its_state(void **state)
+{
+    const wc_country *dd = country(state, "DD");
+    assert_false(wc_state_party_on(dd, D("2002-06-30")));
+    wc_membership m = wc_membership_on(dd, D("2002-07-01"));
+    assert_true(m.state_party);
+    assert_ptr_equal(m.through, country(state, "BB"));
+    assert_true(wc_state_party_on(dd, D("2019-03-16")));
+    assert_false(wc_state_party_on(dd, D("2019-03-17"))); /* its state withdrew */
+}
+
 static bool has_note(const wc_notes *n, const char *part)
 {
     for (size_t i = 0; i < n->count; i++)
@@ -104,6 +115,10 @@ static void notes_say_why(void **state)
     assert_true(has_note(&n, "withdrew from the Rome Statute"));
     wc_notes_free(&n);
 
+    assert_true(wc_membership_notes(*state, country(state, "DD"), D("2010-01-01"), &n));
+    assert_true(has_note(&n, "Deltaisles is covered by North Betaland's ratification"));
+    wc_notes_free(&n);
+
     assert_true(wc_membership_notes(*state, country(state, "CC"), D("2026-07-01"), &n));
     assert_true(has_note(&n, "neither signed nor joined"));
     assert_true(has_note(&n, "current to 2026-06-30"));
@@ -117,6 +132,7 @@ int main(void)
         cmocka_unit_test(entry_into_force_bounds),
         cmocka_unit_test(withdrawal_bounds),
         cmocka_unit_test(signatory_and_stranger),
+        cmocka_unit_test(territory_follows_its_state),
         cmocka_unit_test(notes_say_why),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
