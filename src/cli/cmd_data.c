@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "echo.h"
 #include "json_out.h"
+#include "table.h"
 
 #include <string.h>
 
@@ -23,6 +24,22 @@ static size_t count_warrants_in_force(const wc_dataset *ds, wc_date date)
         n += wc_warrant_state_on(&ds->warrants[i], date, &ev) == WC_WARRANT_IN_FORCE;
     }
     return n;
+}
+
+/* JSON formats print the object; CSV and TSV one row under a header of its
+ * keys. */
+static bool print_info(const cli *c, const cJSON *o)
+{
+    if (c->format == FORMAT_JSON || c->format == FORMAT_JSONL)
+        return json_print(c->out, o, c->format == FORMAT_JSON);
+    static const char *const columns[] = {
+        "dataset",  "schema_version", "as_of",   "date",  "countries",         "rome_statute",
+        "states_parties", "warrants", "warrants_in_force", "persons", "trips", "findings",
+        "declarations_12_3", "unsc_referrals", "sources", NULL};
+    table t;
+    table_begin(&t, c, columns);
+    table_row(&t, cJSON_Duplicate(o, true));
+    return table_end(&t);
 }
 
 static int data_info(const cli *c, const char *name)
@@ -68,7 +85,7 @@ static int data_info(const cli *c, const char *name)
               cJSON_AddNumberToObject(o, "declarations_12_3", (double)ds->n_declarations) &&
               cJSON_AddNumberToObject(o, "unsc_referrals", (double)ds->n_referrals) &&
               cJSON_AddNumberToObject(o, "sources", (double)ds->n_sources) &&
-              json_print(c->out, o, c->format == FORMAT_JSON);
+              print_info(c, o);
     cJSON_Delete(o);
     return ok ? EXIT_YES : EXIT_DATASET;
 }

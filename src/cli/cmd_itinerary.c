@@ -4,6 +4,7 @@
  * each verdict; here are the file, the caches, the output and the exit
  * status. */
 #include "cli.h"
+#include "echo.h"
 #include "itinerary_cache.h"
 #include "json_out.h"
 #include "line_reader.h"
@@ -80,16 +81,19 @@ static void line_error(const run *r, unsigned long line, size_t column, const ch
 static void name_error(const run *r, unsigned long line, size_t column, const char *what,
                        const char *name, wc_match_kind kind, const char *const *cands, size_t n)
 {
+    /* The name comes from the file: escape it, never send it raw to a terminal. */
+    char echo[CLI_ECHO_BUFSIZE];
     fprintf(stderr, "warrantcheck: %s:%lu:%zu: error: ", r->file, line, column);
     if (kind == WC_MATCH_AMBIGUOUS)
-        fprintf(stderr, "%s '%.100s' is ambiguous: it could be ", what, name);
+        fprintf(stderr, "%s '%s' is ambiguous: it could be ", what, cli_echo(name, echo));
     else if (n > 0)
-        fprintf(stderr, "unknown %s '%.100s'; did you mean ", what, name);
+        fprintf(stderr, "unknown %s '%s'; did you mean ", what, cli_echo(name, echo));
     else
-        fprintf(stderr, "unknown %s '%.100s' (try 'warrantcheck %s' for the list)", what, name,
-                what[0] == 'c' ? "countries" : "persons");
+        fprintf(stderr, "unknown %s '%s' (try 'warrantcheck %s' for the list)", what,
+                cli_echo(name, echo), what[0] == 'c' ? "countries" : "persons");
     for (size_t i = 0; i < n; i++)
-        fprintf(stderr, "%s'%s'", i == 0 ? "" : i + 1 == n ? " or " : ", ", cands[i]);
+        fprintf(stderr, "%s'%s'", i == 0 ? "" : i + 1 == n ? " or " : ", ",
+                cli_echo(cands[i], echo));
     fputs(kind == WC_MATCH_AMBIGUOUS || n == 0 ? "\n" : "?\n", stderr);
 }
 

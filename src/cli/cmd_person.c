@@ -147,6 +147,30 @@ static void print_person_text(const cli *c, const wc_person *p)
     cli_print_sources(out, lists, n_lists);
 }
 
+static const char *const WARRANT_COLUMNS[] = {"person",  "person_name", "id",     "situation",
+                                              "case",    "role",        "issued", "public",
+                                              "status_on_date", NULL};
+
+/* CSV and TSV: one row a warrant, the person's id and name on each, so a
+ * person with two warrants (al-Bashir) gives two rows. */
+static bool print_warrant_rows(const cli *c, const wc_person *p)
+{
+    table t;
+    table_begin(&t, c, WARRANT_COLUMNS);
+    for (size_t i = 0; i < c->ds->n_warrants; i++) {
+        const wc_warrant *w = &c->ds->warrants[i];
+        if (w->person != p)
+            continue;
+        cJSON *row = warrant_json(c, w);
+        if (row != NULL && !json_add_person(row, "person", p)) {
+            cJSON_Delete(row);
+            row = NULL;
+        }
+        table_row(&t, row);
+    }
+    return table_end(&t);
+}
+
 int cmd_person(cli *c, int argc, char **argv)
 {
     if (argc < 1) {
@@ -164,6 +188,8 @@ int cmd_person(cli *c, int argc, char **argv)
         print_person_text(c, p);
         return EXIT_YES;
     }
+    if (c->format == FORMAT_CSV || c->format == FORMAT_TSV)
+        return print_warrant_rows(c, p) ? EXIT_YES : EXIT_DATASET;
     cJSON *o = person_json(c, p, true);
     bool ok = o != NULL && json_print(c->out, o, c->format == FORMAT_JSON);
     cJSON_Delete(o);

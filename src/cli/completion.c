@@ -5,6 +5,7 @@
  * ids). Nothing here is written twice, so completions cannot drift from
  * parsing and --help. */
 #include "cli.h"
+#include "echo.h"
 #include "commands.h"
 
 #include <stdio.h>
@@ -533,7 +534,8 @@ int cmd_completion(cli *c, int argc, char **argv)
     else if (strcmp(argv[0], "fish") == 0)
         emit_fish(c->out, c->ds);
     else {
-        cli_error("unknown shell '%.100s' (bash, zsh or fish)", argv[0]);
+        char echo[CLI_ECHO_BUFSIZE];
+        cli_error("unknown shell '%s' (bash, zsh or fish)", cli_echo(argv[0], echo));
         return EXIT_USAGE;
     }
     return EXIT_YES;
