@@ -73,6 +73,15 @@ const wc_person *cli_person(const cli *c, const char *name);
  * a malloc'd string the caller frees, or NULL if memory ran out. */
 char *cli_citation(const wc_source *s);
 
+/* True if lists[l]->items[i] was already cited earlier in `lists`, so that
+ * a source cited twice is listed once. */
+bool cli_source_seen(const wc_source_list *const *lists, size_t l, size_t i);
+
+/* Resolves the PERSON words of `command`; on failure prints why and sets
+ * *status (EXIT_USAGE for none given, EXIT_INPUT for an unknown name). */
+const wc_person *cli_person_argument(const cli *c, int argc, char **argv, const char *command,
+                                     int *status);
+
 /* Prints "Notes:" and "Sources:" sections in text output; each source is
  * listed once however many lists cite it. */
 void cli_print_notes(FILE *out, const wc_notes *notes);

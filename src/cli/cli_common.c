@@ -117,17 +117,38 @@ void cli_print_notes(FILE *out, const wc_notes *notes)
         fprintf(out, "  - %s\n", notes->items[i]);
 }
 
+bool cli_source_seen(const wc_source_list *const *lists, size_t l, size_t i)
+{
+    const wc_source *s = lists[l]->items[i];
+    for (size_t m = 0; m <= l; m++)
+        for (size_t j = 0; j < (m == l ? i : lists[m]->count); j++)
+            if (lists[m]->items[j] == s)
+                return true;
+    return false;
+}
+
+const wc_person *cli_person_argument(const cli *c, int argc, char **argv, const char *command,
+                                     int *status)
+{
+    if (argc < 1) {
+        cli_error("'%s' needs a PERSON (try 'warrantcheck %s --help')", command, command);
+        *status = EXIT_USAGE;
+        return NULL;
+    }
+    char *name = cli_join_words(argc, argv);
+    const wc_person *p = name ? cli_person(c, name) : NULL;
+    free(name);
+    *status = EXIT_INPUT;
+    return p;
+}
+
 void cli_print_sources(FILE *out, const wc_source_list *const *lists, size_t n)
 {
     bool any = false;
     for (size_t l = 0; l < n; l++)
         for (size_t i = 0; i < lists[l]->count; i++) {
             const wc_source *s = lists[l]->items[i];
-            bool seen = false;
-            for (size_t m = 0; m <= l && !seen; m++)
-                for (size_t j = 0; j < (m == l ? i : lists[m]->count) && !seen; j++)
-                    seen = lists[m]->items[j] == s;
-            if (seen)
+            if (cli_source_seen(lists, l, i))
                 continue;
             if (!any)
                 fputs("\nSources:\n", out);

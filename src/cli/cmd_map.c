@@ -118,18 +118,13 @@ int cli_draw_map(cli *c, const wc_person *p)
 
 int cmd_map(cli *c, int argc, char **argv)
 {
-    if (argc < 1) {
-        cli_error("'map' needs a PERSON (try 'warrantcheck map --help')");
-        return EXIT_USAGE;
-    }
     if (c->format != FORMAT_TEXT && c->format != FORMAT_SVG) {
         cli_error("'map' draws SVG only: leave out --format or give --format svg");
         return EXIT_USAGE;
     }
-    char *name = cli_join_words(argc, argv);
-    const wc_person *p = name ? cli_person(c, name) : NULL;
-    free(name);
+    int status;
+    const wc_person *p = cli_person_argument(c, argc, argv, "map", &status);
     if (p == NULL)
-        return EXIT_INPUT;
+        return status;
     return cli_draw_map(c, p);
 }

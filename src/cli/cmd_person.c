@@ -173,15 +173,10 @@ static bool print_warrant_rows(const cli *c, const wc_person *p)
 
 int cmd_person(cli *c, int argc, char **argv)
 {
-    if (argc < 1) {
-        cli_error("'person' needs a PERSON (try 'warrantcheck person --help')");
-        return EXIT_USAGE;
-    }
-    char *name = cli_join_words(argc, argv);
-    const wc_person *p = name ? cli_person(c, name) : NULL;
-    free(name);
+    int status;
+    const wc_person *p = cli_person_argument(c, argc, argv, "person", &status);
     if (p == NULL)
-        return EXIT_INPUT;
+        return status;
     if (c->quiet)
         return EXIT_YES;
     if (c->format == FORMAT_TEXT) {

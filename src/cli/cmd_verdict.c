@@ -115,15 +115,10 @@ int cmd_can(cli *c, int argc, char **argv)
 
 int cmd_where(cli *c, int argc, char **argv)
 {
-    if (argc < 1) {
-        cli_error("'where' needs a PERSON (try 'warrantcheck where --help')");
-        return EXIT_USAGE;
-    }
-    char *name = cli_join_words(argc, argv);
-    const wc_person *p = name ? cli_person(c, name) : NULL;
-    free(name);
+    int status;
+    const wc_person *p = cli_person_argument(c, argc, argv, "where", &status);
     if (p == NULL)
-        return EXIT_INPUT;
+        return status;
     char d[WC_DATE_BUFSIZE];
     wc_date_format(c->date, d);
     size_t yes = 0, territories = 0;
@@ -146,7 +141,7 @@ int cmd_where(cli *c, int argc, char **argv)
         wc_verdict_free(&v);
     }
     if (c->format == FORMAT_SVG) {
-        int status = cli_draw_map(c, p);
+        status = cli_draw_map(c, p);
         return status != EXIT_YES ? status : yes > 0 ? EXIT_YES : EXIT_NO;
     }
     if (text && !c->quiet) {
@@ -191,15 +186,10 @@ static const char *const TRIP_COLUMNS[] = {"date",     "start",   "end",        
 
 int cmd_trips(cli *c, int argc, char **argv)
 {
-    if (argc < 1) {
-        cli_error("'trips' needs a PERSON (try 'warrantcheck trips --help')");
-        return EXIT_USAGE;
-    }
-    char *name = cli_join_words(argc, argv);
-    const wc_person *p = name ? cli_person(c, name) : NULL;
-    free(name);
+    int status;
+    const wc_person *p = cli_person_argument(c, argc, argv, "trips", &status);
     if (p == NULL)
-        return EXIT_INPUT;
+        return status;
     table t;
     bool text = c->format == FORMAT_TEXT;
     if (!text)

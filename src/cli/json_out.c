@@ -77,12 +77,7 @@ bool json_add_sources(cJSON *obj, const char *key, const wc_source_list *const *
     for (size_t l = 0; l < n_lists; l++) {
         for (size_t i = 0; i < lists[l]->count; i++) {
             const wc_source *s = lists[l]->items[i];
-            bool seen = false;
-            /* A source cited twice is listed once. */
-            for (size_t m = 0; m <= l && !seen; m++)
-                for (size_t j = 0; j < (m == l ? i : lists[m]->count) && !seen; j++)
-                    seen = lists[m]->items[j] == s;
-            if (seen)
+            if (cli_source_seen(lists, l, i))
                 continue;
             char *cite = cli_citation(s);
             cJSON *item = cite ? cJSON_CreateString(cite) : NULL;

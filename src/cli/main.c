@@ -18,11 +18,13 @@ static void print_options(FILE *out, unsigned bit)
         const option_spec *o = &OPTION_SPECS[i];
         if (!(o->commands & bit))
             continue;
-        char left[40];
-        snprintf(left, sizeof left, "%s%c%s--%s%s%s", o->short_name ? "-" : "",
-                 o->short_name ? o->short_name : ' ', o->short_name ? ", " : "  ", o->name,
-                 o->arg ? " " : "", o->arg ? o->arg : "");
-        fprintf(out, "  %-24s %s\n", o->short_name ? left : left + 2, o->help);
+        /* "-q, --quiet" and "    --on DATE": long options line up. */
+        char left[48], short_part[5] = "    ";
+        if (o->short_name)
+            snprintf(short_part, sizeof short_part, "-%c, ", o->short_name);
+        snprintf(left, sizeof left, "%s--%s%s%s", short_part, o->name, o->arg ? " " : "",
+                 o->arg ? o->arg : "");
+        fprintf(out, "  %-24s %s\n", left, o->help);
     }
 }
 
