@@ -260,14 +260,15 @@ int main(int argc, char **argv)
         wc_dataset_free(ds);
         return finish_output(EXIT_YES);
     }
-    /* An itinerary's legs carry their own dates; it warns for them. */
-    if (c.date > ds->as_of && !c.quiet && cmd->bit != FOR_COMPLETION &&
+    status = cmd->run(&c, argc - optind - 1, argv + optind + 1);
+    /* Said after an answer, not before an error it would only bury. An
+     * itinerary's legs carry their own dates; it warns for them. */
+    if (status <= EXIT_NO && c.date > ds->as_of && !c.quiet && cmd->bit != FOR_COMPLETION &&
         cmd->bit != FOR_ITINERARY) {
         char asof[WC_DATE_BUFSIZE];
         cli_warning("the dataset is current to %s; later events are not known",
                     wc_date_format(ds->as_of, asof));
     }
-    status = cmd->run(&c, argc - optind - 1, argv + optind + 1);
     wc_dataset_free(ds);
     return finish_output(status);
 }
