@@ -69,6 +69,11 @@ char *cli_join_words(int argc, char **argv);
 const wc_country *cli_country(const cli *c, const char *name);
 const wc_person *cli_person(const cli *c, const char *name);
 
+/* The same, for a name read from a file: the error starts with
+ * `location` ("FILE:LINE:COL"). */
+const wc_country *cli_country_at(const cli *c, const char *name, const char *location);
+const wc_person *cli_person_at(const cli *c, const char *name, const char *location);
+
 /* Writes one source as a citation: "Title. Publisher, DATE. URL". Returns
  * a malloc'd string the caller frees, or NULL if memory ran out. */
 char *cli_citation(const wc_source *s);

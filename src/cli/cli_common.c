@@ -49,29 +49,29 @@ char *cli_join_words(int argc, char **argv)
 }
 
 /* Prints the error for a name that did not resolve: ambiguous with its
- * candidates, or unknown with the nearest names. The name, and the
- * candidates from a --data file, are echoed escaped and cut short. */
-static void name_error(const char *what, const char *name, wc_match_kind kind,
-                       const char *const *cands, size_t n, const char *list_command)
+ * candidates, or unknown with the nearest names, after `location`
+ * ("FILE:LINE:COL") when there is one. The name, and the candidates from
+ * a --data file, are echoed escaped and cut short. */
+static void name_error(const char *location, const char *what, const char *name,
+                       wc_match_kind kind, const char *const *cands, size_t n)
 {
     char echo[CLI_ECHO_BUFSIZE];
     cli_echo(name, echo);
+    fprintf(stderr, "warrantcheck: %s%serror: ", location ? location : "", location ? ": " : "");
     if (kind == WC_MATCH_AMBIGUOUS)
-        fprintf(stderr, "warrantcheck: error: %s '%s' is ambiguous: it could be ", what, echo);
+        fprintf(stderr, "%s '%s' is ambiguous: it could be ", what, echo);
     else if (n > 0)
-        fprintf(stderr, "warrantcheck: error: unknown %s '%s'; did you mean ", what, echo);
-    else {
-        cli_error("unknown %s '%s' (try 'warrantcheck %s' for the list)", what, echo,
-                  list_command);
-        return;
-    }
+        fprintf(stderr, "unknown %s '%s'; did you mean ", what, echo);
+    else
+        fprintf(stderr, "unknown %s '%s' (try 'warrantcheck %s' for the list)", what, echo,
+                what[0] == 'c' ? "countries" : "persons");
     for (size_t i = 0; i < n; i++)
         fprintf(stderr, "%s'%s'", i == 0 ? "" : i + 1 == n ? " or " : ", ",
                 cli_echo(cands[i], echo));
-    fputs(kind == WC_MATCH_AMBIGUOUS ? "\n" : "?\n", stderr);
+    fputs(kind == WC_MATCH_AMBIGUOUS || n == 0 ? "\n" : "?\n", stderr);
 }
 
-const wc_country *cli_country(const cli *c, const char *name)
+const wc_country *cli_country_at(const cli *c, const char *name, const char *location)
 {
     wc_country_match m = wc_find_country(c->ds, name);
     if (m.kind == WC_MATCH_FOUND)
@@ -79,11 +79,11 @@ const wc_country *cli_country(const cli *c, const char *name)
     const char *names[WC_MAX_CANDIDATES];
     for (size_t i = 0; i < m.n_candidates; i++)
         names[i] = m.candidates[i]->name;
-    name_error("country", name, m.kind, names, m.n_candidates, "countries");
+    name_error(location, "country", name, m.kind, names, m.n_candidates);
     return NULL;
 }
 
-const wc_person *cli_person(const cli *c, const char *name)
+const wc_person *cli_person_at(const cli *c, const char *name, const char *location)
 {
     wc_person_match m = wc_find_person(c->ds, name);
     if (m.kind == WC_MATCH_FOUND)
@@ -91,8 +91,18 @@ const wc_person *cli_person(const cli *c, const char *name)
     const char *names[WC_MAX_CANDIDATES];
     for (size_t i = 0; i < m.n_candidates; i++)
         names[i] = m.candidates[i]->name;
-    name_error("person", name, m.kind, names, m.n_candidates, "persons");
+    name_error(location, "person", name, m.kind, names, m.n_candidates);
     return NULL;
+}
+
+const wc_country *cli_country(const cli *c, const char *name)
+{
+    return cli_country_at(c, name, NULL);
+}
+
+const wc_person *cli_person(const cli *c, const char *name)
+{
+    return cli_person_at(c, name, NULL);
 }
 
 char *cli_citation(const wc_source *s)

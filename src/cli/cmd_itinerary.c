@@ -77,24 +77,12 @@ static void line_error(const run *r, unsigned long line, size_t column, const ch
     va_end(ap);
 }
 
-/* An unknown or ambiguous name, with its candidates, at its place. */
-static void name_error(const run *r, unsigned long line, size_t column, const char *what,
-                       const char *name, wc_match_kind kind, const char *const *cands, size_t n)
+/* Writes "FILE:LINE:COL" of a name in the input, for its error. */
+static const char *name_location(const run *r, unsigned long line, size_t column, char *buf,
+                                 size_t size)
 {
-    /* The name comes from the file: escape it, never send it raw to a terminal. */
-    char echo[CLI_ECHO_BUFSIZE];
-    fprintf(stderr, "warrantcheck: %s:%lu:%zu: error: ", r->file, line, column);
-    if (kind == WC_MATCH_AMBIGUOUS)
-        fprintf(stderr, "%s '%s' is ambiguous: it could be ", what, cli_echo(name, echo));
-    else if (n > 0)
-        fprintf(stderr, "unknown %s '%s'; did you mean ", what, cli_echo(name, echo));
-    else
-        fprintf(stderr, "unknown %s '%s' (try 'warrantcheck %s' for the list)", what,
-                cli_echo(name, echo), what[0] == 'c' ? "countries" : "persons");
-    for (size_t i = 0; i < n; i++)
-        fprintf(stderr, "%s'%s'", i == 0 ? "" : i + 1 == n ? " or " : ", ",
-                cli_echo(cands[i], echo));
-    fputs(kind == WC_MATCH_AMBIGUOUS || n == 0 ? "\n" : "?\n", stderr);
+    snprintf(buf, size, "%s:%lu:%zu", r->file, line, column);
+    return buf;
 }
 
 static const char *copy_name(run *r, const char *text, size_t len)
@@ -109,17 +97,13 @@ static const wc_country *resolve_country(run *r, unsigned long line, const wc_le
     const wc_country *hit = name_cache_get(r->countries, leg->country, leg->country_len);
     if (hit != NULL)
         return hit;
-    const char *name = copy_name(r, leg->country, leg->country_len);
-    wc_country_match m = wc_find_country(r->c->ds, name);
-    if (m.kind == WC_MATCH_FOUND) {
-        name_cache_put(r->countries, leg->country, leg->country_len, m.country);
-        return m.country;
-    }
-    const char *names[WC_MAX_CANDIDATES];
-    for (size_t i = 0; i < m.n_candidates; i++)
-        names[i] = m.candidates[i]->name;
-    name_error(r, line, leg->country_column, "country", name, m.kind, names, m.n_candidates);
-    return NULL;
+    char where[4160]; /* a path of PATH_MAX and its line and column */
+    const wc_country *found =
+        cli_country_at(r->c, copy_name(r, leg->country, leg->country_len),
+                       name_location(r, line, leg->country_column, where, sizeof where));
+    if (found != NULL)
+        name_cache_put(r->countries, leg->country, leg->country_len, found);
+    return found;
 }
 
 static const wc_person *resolve_person(run *r, unsigned long line, const wc_leg *leg)
@@ -127,17 +111,13 @@ static const wc_person *resolve_person(run *r, unsigned long line, const wc_leg 
     const wc_person *hit = name_cache_get(r->persons, leg->person, leg->person_len);
     if (hit != NULL)
         return hit;
-    const char *name = copy_name(r, leg->person, leg->person_len);
-    wc_person_match m = wc_find_person(r->c->ds, name);
-    if (m.kind == WC_MATCH_FOUND) {
-        name_cache_put(r->persons, leg->person, leg->person_len, m.person);
-        return m.person;
-    }
-    const char *names[WC_MAX_CANDIDATES];
-    for (size_t i = 0; i < m.n_candidates; i++)
-        names[i] = m.candidates[i]->name;
-    name_error(r, line, leg->person_column, "person", name, m.kind, names, m.n_candidates);
-    return NULL;
+    char where[4160]; /* a path of PATH_MAX and its line and column */
+    const wc_person *found =
+        cli_person_at(r->c, copy_name(r, leg->person, leg->person_len),
+                      name_location(r, line, leg->person_column, where, sizeof where));
+    if (found != NULL)
+        name_cache_put(r->persons, leg->person, leg->person_len, found);
+    return found;
 }
 
 /* ------------------------------------------------------------ rendering */
