@@ -66,12 +66,24 @@ wc_date wc_statute_entry_into_force(wc_date deposit);
 
 /* --------------------------------------------------------------- records */
 
+/* How far a source can be trusted on its own. */
+typedef enum wc_reliability {
+    WC_RELIABILITY_PRIMARY,   /* the Court, the UN depositary or Security Council, a state's gazette */
+    WC_RELIABILITY_REFERENCE, /* reference works, NGO records, scholarship */
+    WC_RELIABILITY_NEWS,      /* reputable news */
+    WC_RELIABILITY_LOW        /* mirrors, unknown sites: what rests on them alone is only reported */
+} wc_reliability;
+
+/* Returns the stable word for a reliability ("primary", ...). */
+const char *wc_reliability_word(wc_reliability reliability);
+
 typedef struct wc_source {
     const char *id;
     const char *title;
     const char *publisher;
     const char *url; /* may be NULL */
     wc_date date;    /* may be WC_DATE_UNKNOWN */
+    wc_reliability reliability;
 } wc_source;
 
 /* A list of sources a fact cites. */
@@ -87,6 +99,16 @@ typedef struct wc_string_list {
 
 typedef struct wc_statute wc_statute;
 
+/* Whether a state's ratification extends to one of its territories. */
+typedef enum wc_coverage {
+    WC_COVERAGE_COVERED,     /* the Statute applies there (from part_of_from, or as the state) */
+    WC_COVERAGE_EXCLUDED,    /* the state declared that it does not apply there */
+    WC_COVERAGE_NOT_RECORDED /* the dataset does not record whether it applies there */
+} wc_coverage;
+
+/* Returns the stable word for a coverage ("covered", "excluded", "not-recorded"). */
+const char *wc_coverage_word(wc_coverage coverage);
+
 typedef struct wc_country wc_country;
 struct wc_country {
     const char *iso2;
@@ -98,12 +120,12 @@ struct wc_country {
     const wc_statute *statute; /* NULL if it never signed nor joined */
     /* A territory whose treaty standing is its state's ("territories" in
      * the data file): from `part_of_from` (unknown: as the state) until
-     * `part_of_until` (unknown: open), unless `part_of_excluded`, when the
-     * state declared the Statute does not apply there. */
+     * `part_of_until` (unknown: open), when `part_of_coverage` says the
+     * state's ratification covers it. */
     const struct wc_country *part_of;
     wc_date part_of_from;
     wc_date part_of_until;
-    bool part_of_excluded;
+    wc_coverage part_of_coverage;
     const char *part_of_note;
     wc_source_list part_of_sources;
 };
@@ -171,6 +193,10 @@ typedef struct wc_person {
     const wc_country *nationality; /* may be NULL */
     wc_date born;
     wc_date died;
+    /* How the death is known: WC_CONFIRMED_COURT when a decision of the
+     * Court records it, otherwise WC_REPORTED. A death alone never ends a
+     * warrant: only the Court's termination (a status event) does. */
+    wc_confirmation died_confirmation;
     wc_source_list sources;
 } wc_person;
 
@@ -194,7 +220,8 @@ typedef struct wc_status_event {
     wc_date not_before; /* ...and then these bound it, if known */
     wc_date not_after;
     wc_warrant_status status;
-    const char *note; /* may be NULL */
+    wc_confirmation confirmation; /* WC_CONFIRMED_COURT unless the data says otherwise */
+    const char *note;             /* may be NULL */
     wc_source_list sources;
 } wc_status_event;
 
@@ -243,6 +270,7 @@ typedef struct wc_finding {
 /* The whole dataset, read-only once loaded. Arrays are in file order. */
 typedef struct wc_dataset {
     int schema_version;
+    const char *dataset_version; /* calendar form, "2026.12.1" */
     wc_date as_of;
     const wc_source *sources;
     size_t n_sources;

@@ -213,6 +213,21 @@ static bool read_word(loader *L, const cJSON *obj, const char *key, bool require
     return false;
 }
 
+/* The vocabularies of the schema's enumerations, in enum order. */
+static const char *const CONFIRMATIONS[] = {"depositary", "court", "reported", NULL};
+static const char *const RELIABILITIES[] = {"primary", "reference", "news", "low", NULL};
+static const char *const COVERAGES[] = {"covered", "excluded", "not-recorded", NULL};
+
+const char *wc_reliability_word(wc_reliability reliability)
+{
+    return RELIABILITIES[reliability];
+}
+
+const char *wc_coverage_word(wc_coverage coverage)
+{
+    return COVERAGES[coverage];
+}
+
 /* Fails at `key` of the current object. */
 static bool fail_key(loader *L, const char *key, const char *message)
 {
@@ -254,18 +269,35 @@ static bool walk(loader *L, const char *key, const cJSON *arr,
 
 static bool read_source(loader *L, const cJSON *o, size_t i)
 {
-    static const char *const keys[] = {"id", "title", "publisher", "url", "date", NULL};
+    static const char *const keys[] = {"id",   "title",       "publisher", "url",
+                                       "date", "reliability", NULL};
     wc_source *s = (wc_source *)&L->ds->sources[i];
+    int reliability;
     if (!wc_check_keys(&L->r, o, keys) || !wc_read_string(&L->r, o, "id", true, &s->id) ||
         !wc_read_string(&L->r, o, "title", true, &s->title) ||
         !wc_read_string(&L->r, o, "publisher", true, &s->publisher) ||
         !wc_read_string(&L->r, o, "url", false, &s->url) ||
-        !wc_read_date(&L->r, o, "date", false, &s->date))
+        !wc_read_date(&L->r, o, "date", false, &s->date) ||
+        !read_word(L, o, "reliability", true, RELIABILITIES, &reliability))
         return false;
+    s->reliability = (wc_reliability)reliability;
     size_t mark = wc_path_key(&L->r, "id");
     bool ok = wc_check_charset(&L->r, s->id, ID_CHARS, 80, "an id of a-z, 0-9 and '-'");
     wc_path_restore(&L->r, mark);
     return ok;
+}
+
+/* Requires the calendar form of a dataset version, "2026.12.1": a year,
+ * a month and a release number within the month. */
+static bool check_dataset_version(loader *L, const char *v)
+{
+    unsigned year, month, release;
+    char end;
+    if (strlen(v) <= 16 && strspn(v, "0123456789.") == strlen(v) &&
+        sscanf(v, "%4u.%2u.%4u%c", &year, &month, &release, &end) == 3 && year >= 2000 &&
+        month >= 1 && month <= 12 && release >= 1 && v[4] == '.')
+        return true;
+    return fail_key(L, "dataset_version", "not a dataset version of the form YYYY.MM.N");
 }
 
 /* Requires an ISO 3166-1 code: exactly `len` capital letters. */
@@ -283,21 +315,25 @@ static bool check_code(loader *L, const char *key, const char *code, size_t len)
 static bool read_territory(loader *L, const cJSON *o, size_t i)
 {
     static const char *const keys[] = {"iso2", "state", "from",   "until",
-                                       "excluded", "note", "sources", NULL};
+                                       "coverage", "note", "sources", NULL};
     (void)i;
     const wc_country *territory, *state;
     wc_date from, until;
     const char *note;
     wc_source_list sources;
+    int coverage;
     if (!wc_check_keys(&L->r, o, keys) || !read_country_ref(L, o, "iso2", true, &territory) ||
         !read_country_ref(L, o, "state", true, &state) ||
         !wc_read_date(&L->r, o, "from", false, &from) ||
         !wc_read_date(&L->r, o, "until", false, &until) ||
+        !read_word(L, o, "coverage", true, COVERAGES, &coverage) ||
         !wc_read_string(&L->r, o, "note", false, &note) || !read_sources(L, o, &sources))
         return false;
-    const cJSON *excluded = cJSON_GetObjectItemCaseSensitive(o, "excluded");
-    if (excluded != NULL && !cJSON_IsBool(excluded))
-        return fail_key(L, "excluded", "expected true or false");
+    /* Dates of application belong to a coverage that is known. */
+    if (coverage != WC_COVERAGE_COVERED && from != WC_DATE_UNKNOWN)
+        return fail_key(L, "from", "only a covered territory has a date from which it is covered");
+    if (coverage == WC_COVERAGE_NOT_RECORDED && until != WC_DATE_UNKNOWN)
+        return fail_key(L, "until", "a territory whose coverage is not recorded has no end date");
     if (territory == state)
         return fail_key(L, "state", "a territory cannot belong to itself");
     if (territory->statute != NULL)
@@ -311,7 +347,7 @@ static bool read_territory(loader *L, const cJSON *o, size_t i)
     t->part_of = state;
     t->part_of_from = from;
     t->part_of_until = until;
-    t->part_of_excluded = cJSON_IsTrue(excluded);
+    t->part_of_coverage = (wc_coverage)coverage;
     t->part_of_note = note;
     t->part_of_sources = sources;
     return true;
@@ -347,7 +383,6 @@ static bool read_country(loader *L, const cJSON *o, size_t i)
     return check_code(L, "iso2", c->iso2, 2) && check_code(L, "iso3", c->iso3, 3);
 }
 
-static const char *const CONFIRMATIONS[] = {"depositary", "court", "reported", NULL};
 
 static bool read_event(loader *L, const cJSON *w, const char *key, wc_event *e)
 {
@@ -551,8 +586,8 @@ static bool read_referral(loader *L, const cJSON *o, size_t i)
 
 static bool read_person(loader *L, const cJSON *o, size_t i)
 {
-    static const char *const keys[] = {"id",   "name", "full_name", "aliases", "nationality",
-                                       "born", "died", "sources",   NULL};
+    static const char *const keys[] = {"id",   "name", "full_name",         "aliases", "nationality",
+                                       "born", "died", "died_confirmation", "sources", NULL};
     wc_person *p = (wc_person *)&L->ds->persons[i];
     if (!wc_check_keys(&L->r, o, keys) || !wc_read_string(&L->r, o, "id", true, &p->id) ||
         !wc_read_string(&L->r, o, "name", true, &p->name) ||
@@ -562,6 +597,14 @@ static bool read_person(loader *L, const cJSON *o, size_t i)
         !wc_read_date(&L->r, o, "born", false, &p->born) ||
         !wc_read_date(&L->r, o, "died", false, &p->died) || !read_sources(L, o, &p->sources))
         return false;
+    int died_confirmation;
+    if (!read_word(L, o, "died_confirmation", false, CONFIRMATIONS, &died_confirmation))
+        return false;
+    if (died_confirmation == WC_CONFIRMED_DEPOSITARY)
+        return fail_key(L, "died_confirmation", "a death is confirmed by the Court or reported");
+    if (died_confirmation >= 0 && p->died == WC_DATE_UNKNOWN)
+        return fail_key(L, "died_confirmation", "given without 'died'");
+    p->died_confirmation = died_confirmation < 0 ? WC_REPORTED : (wc_confirmation)died_confirmation;
     size_t mark = wc_path_key(&L->r, "id");
     wc_check_charset(&L->r, p->id, ID_CHARS, 60, "an id of a-z, 0-9 and '-'");
     wc_path_restore(&L->r, mark);
@@ -582,8 +625,8 @@ const char *wc_warrant_status_word(wc_warrant_status status)
 
 static bool read_status_events(loader *L, const cJSON *arr, wc_warrant *w)
 {
-    static const char *const keys[] = {"date",   "not_before", "not_after", "status",
-                                       "note",   "sources",    NULL};
+    static const char *const keys[] = {"date", "not_before", "not_after",    "status",
+                                       "note", "sources",    "confirmation", NULL};
     size_t n = (size_t)cJSON_GetArraySize(arr);
     size_t mark = wc_path_key(&L->r, "status");
     if (n == 0) {
@@ -596,15 +639,17 @@ static bool read_status_events(loader *L, const cJSON *arr, wc_warrant *w)
     size_t k = 0;
     for (const cJSON *c = arr->child; c != NULL && ev != NULL; c = c->next, k++) {
         size_t m2 = wc_path_index(&L->r, k);
-        int st;
+        int st, conf;
         if (wc_expect_object(&L->r, c) && wc_check_keys(&L->r, c, keys) &&
             wc_read_date(&L->r, c, "date", false, &ev[k].date) &&
             wc_read_date(&L->r, c, "not_before", false, &ev[k].not_before) &&
             wc_read_date(&L->r, c, "not_after", false, &ev[k].not_after) &&
             read_word(L, c, "status", true, STATUS_WORDS, &st) &&
+            read_word(L, c, "confirmation", false, CONFIRMATIONS, &conf) &&
             wc_read_string(&L->r, c, "note", false, &ev[k].note) &&
             read_sources(L, c, &ev[k].sources)) {
             ev[k].status = (wc_warrant_status)st;
+            ev[k].confirmation = conf < 0 ? WC_CONFIRMED_COURT : (wc_confirmation)conf;
             /* An exact date makes a bound meaningless; a bound may stand
              * alone, and orders the event like a date. */
             if (ev[k].date != WC_DATE_UNKNOWN &&
@@ -883,7 +928,7 @@ static bool load(loader *L)
         return wc_fail_at(&L->r, tail, "not valid JSON: text after the end of the document");
 
     const cJSON *root = L->in->root;
-    static const char *const keys[] = {"schema_version", "as_of",      "sources",
+    static const char *const keys[] = {"schema_version", "dataset_version", "as_of", "sources",
                                        "countries",      "rome_statute", "declarations_12_3",
                                        "unsc_referrals", "persons",    "warrants",
                                        "trips",          "findings",   "territories",
@@ -894,11 +939,13 @@ static bool load(loader *L)
     if (version == NULL)
         return wc_fail(&L->r, "missing key 'schema_version'");
     wc_path_key(&L->r, "schema_version");
-    if (!cJSON_IsNumber(version) || version->valuedouble != 1.0)
-        return wc_fail(&L->r, "this program reads schema version 1");
+    if (!cJSON_IsNumber(version) || version->valuedouble != 2.0)
+        return wc_fail(&L->r, "this program reads schema version 2");
     wc_path_restore(&L->r, 0);
-    L->ds->schema_version = 1;
-    if (!wc_read_date(&L->r, root, "as_of", true, &L->ds->as_of))
+    L->ds->schema_version = 2;
+    if (!wc_read_string(&L->r, root, "dataset_version", true, &L->ds->dataset_version) ||
+        !check_dataset_version(L, L->ds->dataset_version) ||
+        !wc_read_date(&L->r, root, "as_of", true, &L->ds->as_of))
         return false;
 
     struct wc_dataset_internal *in = L->in;

@@ -35,7 +35,7 @@ static bool started_by(const wc_withdrawal *w, wc_date date)
  * `date`? */
 static bool covered_through_state(const wc_country *c, wc_date date)
 {
-    return c->statute == NULL && c->part_of != NULL && !c->part_of_excluded &&
+    return c->statute == NULL && c->part_of != NULL && c->part_of_coverage == WC_COVERAGE_COVERED &&
            (c->part_of_from == WC_DATE_UNKNOWN || c->part_of_from <= date) &&
            (c->part_of_until == WC_DATE_UNKNOWN || date < c->part_of_until);
 }
@@ -246,7 +246,12 @@ static bool territory_note(const wc_country *c, wc_date date, wc_notes *notes)
                            "is covered by %s's ratification: the Statute applies there as in "
                            "%s%s%s",
                            state, state, sep, more);
-    if (c->part_of_excluded)
+    if (c->part_of_coverage == WC_COVERAGE_NOT_RECORDED)
+        return wc_note_add(notes, c->name,
+                           "belongs to %s; whether %s's ratification extends there is not "
+                           "recorded%s%s",
+                           state, state, sep, more);
+    if (c->part_of_coverage == WC_COVERAGE_EXCLUDED)
         return wc_note_add(notes, c->name,
                            "belongs to %s, which declared that the Statute does not apply "
                            "there%s%s",

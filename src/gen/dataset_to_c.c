@@ -274,8 +274,7 @@ static void emit_records(emitter *e)
         date(e, c->part_of_from);
         fputs(", .part_of_until = ", out);
         date(e, c->part_of_until);
-        fprintf(out, ", .part_of_excluded = %s, .part_of_note = ",
-                c->part_of_excluded ? "true" : "false");
+        fprintf(out, ", .part_of_coverage = %d, .part_of_note = ", (int)c->part_of_coverage);
         str(e, c->part_of_note);
         fputs(", .part_of_sources = ", out);
         source_list(e, PASS_RECORDS, &c->part_of_sources, &cur.source);
@@ -388,6 +387,7 @@ static void emit_records(emitter *e)
         date(e, p->born);
         fputs(", .died = ", out);
         date(e, p->died);
+        fprintf(out, ", .died_confirmation = (wc_confirmation)%d", (int)p->died_confirmation);
         fputs(", .sources = ", out);
         source_list(e, PASS_RECORDS, &p->sources, &cur.source);
         fputs("},\n", out);
@@ -420,7 +420,8 @@ static void emit_records(emitter *e)
             date(e, ev->not_before);
             fputs(", .not_after = ", sout);
             date(e, ev->not_after);
-            fprintf(sout, ", .status = (wc_warrant_status)%d, .note = ", (int)ev->status);
+            fprintf(sout, ", .status = (wc_warrant_status)%d", (int)ev->status);
+            fprintf(sout, ", .confirmation = (wc_confirmation)%d, .note = ", (int)ev->confirmation);
             str(e, ev->note);
             fputs(", .sources = ", sout);
             source_list(e, PASS_RECORDS, &ev->sources, &cur.source);
@@ -516,6 +517,7 @@ static void emit_records(emitter *e)
         str(e, s->url);
         fputs(", .date = ", out);
         date(e, s->date);
+        fprintf(out, ", .reliability = (wc_reliability)%d", (int)s->reliability);
         fputs("},\n", out);
     }
     fputs("};\n", out);
@@ -605,8 +607,10 @@ static void emit_body(emitter *e)
             "    .persons_by_id = persons_by_key};\n",
             in->country_names.count, in->country_names.count, in->person_names.count,
             in->person_names.count);
-    fprintf(out, "\nstatic wc_dataset dataset = {\n    .schema_version = %d,\n    .as_of = ",
+    fprintf(out, "\nstatic wc_dataset dataset = {\n    .schema_version = %d,\n    .dataset_version = ",
             ds->schema_version);
+    str(e, ds->dataset_version);
+    fputs(",\n    .as_of = ", out);
     date(e, ds->as_of);
     fprintf(out,
             ",\n"

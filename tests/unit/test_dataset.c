@@ -76,7 +76,7 @@ static void wrong_types(void **state)
 {
     (void)state;
     refused("\"iso3\": \"AAA\"", "\"iso3\": 7", "countries[0].iso3: expected a string", 8);
-    refused("\"schema_version\": 1", "\"schema_version\": 2", "schema_version", 2);
+    refused("\"schema_version\": 2", "\"schema_version\": 3", "schema_version", 2);
     refused("\"aliases\": []", "\"aliases\": {}", "countries[1].aliases: expected an array", 11);
     refused("\"withdrawals\": [],", "\"withdrawals\": null,", "rome_statute[0].withdrawals: must not be null", 20);
 }
@@ -115,13 +115,36 @@ static void territory_rules(void **state)
     refused("\"iso2\": \"DD\", \"state\"", "\"iso2\": \"AA\", \"state\"",
             "has a Rome Statute record of its own", 0);
     refused("\"state\": \"BB\"", "\"state\": \"ZZ\"", "no country with code 'ZZ'", 0);
+    refused("\"coverage\": \"covered\"", "\"coverage\": \"maybe\"", "unknown value 'maybe'", 40);
+    refused("\"coverage\": \"covered\", ", "", "territories[0]: missing key 'coverage'", 0);
+    refused("\"from\": null, \"until\": null, \"coverage\": \"covered\"",
+            "\"from\": \"2010-01-01\", \"until\": null, \"coverage\": \"not-recorded\"",
+            "only a covered territory has a date", 40);
+    refused("\"from\": null, \"until\": null, \"coverage\": \"covered\"",
+            "\"from\": null, \"until\": \"2010-01-01\", \"coverage\": \"not-recorded\"",
+            "not recorded has no end date", 40);
+}
+
+/* Schema 2: every source says how far it can be trusted, and the dataset
+ * names its version in calendar form. */
+static void schema_2_fields(void **state)
+{
+    (void)state;
+    refused(", \"reliability\": \"primary\"", "", "sources[0]: missing key 'reliability'", 0);
+    refused("\"reliability\": \"primary\"", "\"reliability\": \"gossip\"",
+            "sources[0].reliability: unknown value 'gossip'", 5);
+    refused("\"2026.02.1\"", "\"2026.13.1\"", "not a dataset version of the form YYYY.MM.N", 2);
+    refused("\"2026.02.1\"", "\"v1\"", "not a dataset version", 2);
+    refused("\"2026.02.1\"", "\"2026.02.0\"", "not a dataset version", 2);
+    refused("\"2026.02.1\"", "\"2026.02.1x\"", "not a dataset version", 2);
+    refused("\"dataset_version\": \"2026.02.1\",", "", "missing key 'dataset_version'", 0);
 }
 
 static void broken_text(void **state)
 {
     (void)state;
     wc_error err;
-    const char truncated[] = "{\n  \"schema_version\": 1,\n  \"as_of\": \"20";
+    const char truncated[] = "{\n  \"schema_version\": 2,\n  \"as_of\": \"20";
     assert_null(wc_dataset_load(truncated, strlen(truncated), &err));
     assert_non_null(strstr(err.message, "not valid JSON"));
     assert_int_equal(err.line, 3);
@@ -161,6 +184,7 @@ int main(void)
         cmocka_unit_test(duplicates_and_references),
         cmocka_unit_test(statute_rules),
         cmocka_unit_test(territory_rules),
+        cmocka_unit_test(schema_2_fields),
         cmocka_unit_test(broken_text),
         cmocka_unit_test(locate_paths),
     };
