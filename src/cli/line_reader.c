@@ -39,21 +39,35 @@ static bool refill(line_reader *r)
     return true;
 }
 
-/* True if `len` bytes, the "\r" of a "\r\n" aside, pass the limit. */
-static bool too_long(const line_reader *r, const char *s, size_t len, bool ended)
+/* Finds the end of the line at `start`: "\n", "\r\n", or a lone "\r" (as
+ * old Mac files and some spreadsheets end lines). Returns the offset of the
+ * end and sets *width to its length in bytes; returns `avail` if no end is
+ * in sight, or if a "\r" is the last byte and what follows is not read yet
+ * (`more`), since it may be the first half of a "\r\n". */
+static size_t find_line_end(const char *start, size_t avail, bool more, size_t *width)
 {
-    if (len <= r->limit)
-        return false;
-    return !(ended && len == r->limit + 1 && s[len - 1] == '\r');
+    const char *nl = memchr(start, '\n', avail);
+    size_t n = nl != NULL ? (size_t)(nl - start) : avail;
+    const char *cr = memchr(start, '\r', n);
+    if (cr == NULL) {
+        *width = 1;
+        return n;
+    }
+    size_t at = (size_t)(cr - start);
+    if (at + 1 == avail && more)
+        return avail;
+    *width = at + 1 < avail && cr[1] == '\n' ? 2 : 1;
+    return at;
 }
 
 /* Skips the rest of an over-long line, reading on without keeping it. */
 static void skip_line(line_reader *r)
 {
     for (;;) {
-        char *nl = memchr(r->buf + r->pos, '\n', r->fill - r->pos);
-        if (nl != NULL) {
-            r->pos = (size_t)(nl - r->buf) + 1;
+        size_t width, avail = r->fill - r->pos;
+        size_t n = find_line_end(r->buf + r->pos, avail, !r->eof, &width);
+        if (n < avail) {
+            r->pos += n + width;
             return;
         }
         r->pos = r->fill;
@@ -67,35 +81,32 @@ line_status line_reader_next(line_reader *r, const char **text, size_t *len)
     for (;;) {
         char *start = r->buf + r->pos;
         size_t avail = r->fill - r->pos;
-        char *nl = memchr(start, '\n', avail);
-        if (nl != NULL) {
-            size_t n = (size_t)(nl - start);
-            r->line++;
-            r->pos += n + 1;
-            if (too_long(r, start, n, true))
-                return LINE_TOO_LONG;
-            *text = start;
-            *len = n;
-            return LINE_OK;
-        }
-        if (too_long(r, start, avail, false) && avail > r->limit + 1) {
+        size_t width;
+        size_t n = find_line_end(start, avail, !r->eof, &width);
+        if (n == avail && avail > r->limit + 1) {
+            /* No end in sight and already too long (a "\r" may be pending). */
             r->line++;
             skip_line(r);
             return LINE_TOO_LONG;
         }
-        if (!refill(r)) {
+        if (n == avail && refill(r))
+            continue;
+        if (n == avail) {
             avail = r->fill - r->pos;
             if (avail == 0 || r->failed)
                 return LINE_END;
-            /* The last line has no "\n". */
-            r->line++;
+            /* The last line has no end, or ends in a lone "\r". */
             start = r->buf + r->pos;
-            r->pos = r->fill;
-            if (too_long(r, start, avail, true))
-                return LINE_TOO_LONG;
-            *text = start;
-            *len = avail;
-            return LINE_OK;
+            n = find_line_end(start, avail, false, &width);
+            if (n == avail)
+                width = 0;
         }
+        r->line++;
+        r->pos += n + width;
+        if (n > r->limit)
+            return LINE_TOO_LONG;
+        *text = start;
+        *len = n;
+        return LINE_OK;
     }
 }

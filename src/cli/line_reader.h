@@ -10,7 +10,7 @@
 
 typedef struct line_reader {
     FILE *in;
-    size_t limit; /* the longest line passed on, in bytes before "\n" or "\r\n" */
+    size_t limit; /* the longest line passed on, in bytes before its end ("\n", "\r\n", "\r") */
     char *buf;
     size_t cap, pos, fill;
     bool eof;
@@ -19,7 +19,7 @@ typedef struct line_reader {
 } line_reader;
 
 typedef enum line_status {
-    LINE_OK,       /* *text and *len hold the line, without its "\n" */
+    LINE_OK,       /* *text and *len hold the line, without its end */
     LINE_TOO_LONG, /* the line was longer than the limit and has been skipped */
     LINE_END       /* no more lines, or a read error (see `failed`) */
 } line_status;
