@@ -3,85 +3,23 @@
  * --out, to a file that is replaced whole or not at all. */
 #include "cli.h"
 #include "echo.h"
+#include "out_file.h"
 #include "svg_map.h"
 #include "world_map.h"
 
-#include <errno.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-/* Ends writing a stream: flush, check for errors, close. Returns 0 or the
- * errno of the first failure. */
-static int close_stream(FILE *f)
-{
-    int err = 0;
-    if (fflush(f) != 0 || ferror(f))
-        err = errno != 0 ? errno : EIO;
-    if (err == 0 && fsync(fileno(f)) != 0 && errno != EINVAL && errno != EROFS)
-        err = errno;
-    if (fclose(f) != 0 && err == 0)
-        err = errno;
-    return err;
-}
+/* What the map needs to be drawn into a file. */
+typedef struct map_job {
+    const cli *c;
+    const wc_person *person;
+    const world_map *map;
+} map_job;
 
-/* Writes the map into a new temporary file next to `path` and renames it
- * over `path`, so a reader never sees half a map and a failure leaves the
- * old file as it was. Returns 0 or an errno; -1 if memory ran out. */
-static int write_replacing(const char *path, const cli *c, const wc_person *p,
-                           const world_map *map)
+static bool write_map(FILE *f, void *context)
 {
-    size_t len = strlen(path);
-    char *tmp = malloc(len + sizeof ".XXXXXX");
-    if (tmp == NULL)
-        return -1;
-    memcpy(tmp, path, len);
-    memcpy(tmp + len, ".XXXXXX", sizeof ".XXXXXX");
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        int err = errno;
-        free(tmp);
-        return err;
-    }
-    /* mkstemp makes the file private; give it the mode of any new file. */
-    mode_t mask = umask(0);
-    umask(mask);
-    int err = fchmod(fd, 0666 & ~mask) != 0 ? errno : 0;
-    FILE *f = err == 0 ? fdopen(fd, "w") : NULL;
-    if (f == NULL) {
-        if (err == 0)
-            err = errno;
-        close(fd);
-    } else {
-        bool drawn = svg_map_write(f, c, p, map);
-        err = close_stream(f);
-        if (!drawn)
-            err = -1;
-    }
-    if (err == 0 && rename(tmp, path) != 0)
-        err = errno;
-    if (err != 0)
-        unlink(tmp);
-    free(tmp);
-    return err;
-}
-
-/* Writes the map to `path`: replacing it if it is a regular file or does
- * not exist, else (a device such as /dev/stdout, a pipe) writing into it
- * as it is. Returns 0, an errno, or -1 if memory ran out. */
-static int write_to_path(const char *path, const cli *c, const wc_person *p,
-                         const world_map *map)
-{
-    struct stat st;
-    if (stat(path, &st) != 0 || S_ISREG(st.st_mode))
-        return write_replacing(path, c, p, map);
-    FILE *f = fopen(path, "w");
-    if (f == NULL)
-        return errno;
-    bool drawn = svg_map_write(f, c, p, map);
-    int err = close_stream(f);
-    return drawn ? err : -1;
+    const map_job *job = context;
+    return svg_map_write(f, job->c, job->person, job->map);
 }
 
 int cli_draw_map(cli *c, const wc_person *p)
@@ -99,7 +37,8 @@ int cli_draw_map(cli *c, const wc_person *p)
     }
     int status = EXIT_YES;
     if (c->out_path != NULL) {
-        int err = write_to_path(c->out_path, c, p, &map);
+        map_job job = {.c = c, .person = p, .map = &map};
+        int err = out_file_write(c->out_path, write_map, &job);
         if (err < 0) {
             cli_error("out of memory");
             status = EXIT_DATASET;
@@ -120,6 +59,10 @@ int cmd_map(cli *c, int argc, char **argv)
 {
     if (c->format != FORMAT_TEXT && c->format != FORMAT_SVG) {
         cli_error("'map' draws SVG only: leave out --format or give --format svg");
+        return EXIT_USAGE;
+    }
+    if (c->out_path != NULL && c->out_path[0] == '\0') {
+        cli_error("--out needs a file name (or leave it out to write to standard output)");
         return EXIT_USAGE;
     }
     int status;
