@@ -11,6 +11,7 @@
 #                         may be used)
 #   CASE.exit             the expected exit status (default 0)
 #   CASE.devfull          present: stdout goes to /dev/full
+#   CASE.unprivileged     present: run as root, the program runs as nobody
 #   CASE.env              environment variables, one NAME=value a line
 #   CASE.stdin            standard input (default: empty)
 #   CASE.filter           a shell pipeline that stdout goes through first
@@ -58,11 +59,25 @@ out="$work/stdout"
 [ -f "$case_.devfull" ] && out=/dev/full
 : >"$work/wrapper.log"
 [ -f "$case_.setup" ] && cd "$WORK"
+# CASE.unprivileged: as root, the program runs as nobody (a file of mode
+# 000 is readable to root, so the case would test nothing).
+as_user=()
+if [ -f "$case_.unprivileged" ] && [ "$(id -u)" = 0 ]; then
+    if ! command -v setpriv >/dev/null; then
+        echo "$name: skipped: running as root without setpriv to drop privileges"
+        exit 77
+    fi
+    # nobody may not reach the build tree: run a copy from the scratch one.
+    cp "$bin" "$work/warrantcheck"
+    bin="$work/warrantcheck"
+    chmod 755 "$work" "$WORK" "$bin"
+    as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+fi
 if [ -n "${WC_TEST_WRAPPER:-}" ]; then
     # shellcheck disable=SC2086 # the wrapper is a command and its options
-    $WC_TEST_WRAPPER "$bin" "$@" <"$stdin" >"$out" 2>"$work/stderr" 9>"$work/wrapper.log"
+    "${as_user[@]}" $WC_TEST_WRAPPER "$bin" "$@" <"$stdin" >"$out" 2>"$work/stderr" 9>"$work/wrapper.log"
 else
-    "$bin" "$@" <"$stdin" >"$out" 2>"$work/stderr"
+    "${as_user[@]}" "$bin" "$@" <"$stdin" >"$out" 2>"$work/stderr"
 fi
 status=$?
 : >>"$work/stdout"
