@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* The rows of SPEC section 5, flattened; the verdict part is rendered once
@@ -647,6 +648,15 @@ static int read_itinerary(run *r, FILE *in)
             r->any_bad_line = true;
             continue;
         }
+        /* No itinerary holds a NUL: this is not text. One message, not one
+         * a line for the rest of a binary file. */
+        const char *nul = memchr(text, '\0', len);
+        if (nul != NULL) {
+            line_error(r, lr.line, (unsigned long)(nul - text) + 1,
+                       "binary data (a NUL byte): this is not an itinerary; stopped here");
+            status = EXIT_INPUT;
+            break;
+        }
         wc_leg leg;
         wc_line_error err;
         switch (wc_itinerary_parse_line(r->parser, text, len, &leg, &err)) {
@@ -692,6 +702,16 @@ static int read_itinerary(run *r, FILE *in)
     return r->any_arrest ? EXIT_YES : EXIT_NO;
 }
 
+/* True for a character or block device other than /dev/null: /dev/zero or
+ * /dev/urandom would be read for ever. Files, pipes and sockets stream. */
+static bool is_endless_device(FILE *in)
+{
+    struct stat st, null;
+    if (fstat(fileno(in), &st) != 0 || !(S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)))
+        return false;
+    return stat("/dev/null", &null) != 0 || st.st_rdev != null.st_rdev;
+}
+
 int cmd_itinerary(cli *c, int argc, char **argv)
 {
     if (argc != 1) {
@@ -723,6 +743,12 @@ int cmd_itinerary(cli *c, int argc, char **argv)
         r.file = "<stdin>";
     } else if ((in = fopen(argv[0], "rb")) == NULL) {
         cli_error("%s: cannot open the itinerary: %s", argv[0], strerror(errno));
+        return EXIT_INPUT;
+    }
+    if (is_endless_device(in)) {
+        cli_error("%s: a device, not an itinerary: give a file, or pipe one in", r.file);
+        if (in != stdin)
+            fclose(in);
         return EXIT_INPUT;
     }
     /* Rows are many and short: write them in large blocks. */

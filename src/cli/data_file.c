@@ -6,7 +6,9 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* A data file past this size is refused before it is read. */
 #define MAX_DATA_BYTES (64L * 1024 * 1024)
@@ -18,15 +20,23 @@
 /* Reads a whole data file; `name` is its path, escaped for messages. */
 static char *read_file(const char *path, const char *name, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
+    /* O_NONBLOCK: opening a FIFO would otherwise wait for a writer before
+     * the check below could refuse it. A regular file ignores the flag. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK);
+    if (fd < 0) {
         cli_error("%s: cannot open the data file: %s", name, strerror(errno));
         return NULL;
     }
     struct stat st;
-    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         cli_error("%s: not a regular file", name);
-        fclose(f);
+        close(fd);
+        return NULL;
+    }
+    FILE *f = fdopen(fd, "rb");
+    if (f == NULL) {
+        cli_error("%s: cannot open the data file: %s", name, strerror(errno));
+        close(fd);
         return NULL;
     }
     if (st.st_size > MAX_DATA_BYTES) {
@@ -40,6 +50,10 @@ static char *read_file(const char *path, const char *name, size_t *len)
     size_t got = buf ? fread(buf, 1, size, f) : 0;
     bool failed = buf == NULL || ferror(f) || got != size;
     fclose(f);
+    if (buf == NULL) {
+        cli_error("out of memory");
+        return NULL;
+    }
     if (failed) {
         cli_error("%s: cannot read the data file", name);
         free(buf);
