@@ -104,6 +104,11 @@ const char *cli_color_off(const cli *c);
  * status EXIT_DATASET). */
 wc_dataset *cli_load_dataset(const char *path);
 
+/* True when `out` is a pipe or socket whose reader has gone (`| head`):
+ * then a failed write is no error, and the answer still counts. Asked of
+ * the descriptor, since errno may have changed since the write failed. */
+bool cli_reader_gone(FILE *out);
+
 /* The commands; args are the words after the command's name. */
 int cmd_country(cli *c, int argc, char **argv);
 int cmd_countries(cli *c, int argc, char **argv);

@@ -1,6 +1,7 @@
 #include "cli.h"
 #include "echo.h"
 
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -184,4 +185,12 @@ const char *cli_color_on(const cli *c, wc_verdict_kind kind)
 const char *cli_color_off(const cli *c)
 {
     return c->color ? "\033[0m" : "";
+}
+
+bool cli_reader_gone(FILE *out)
+{
+    /* Linux and the BSDs report POLLERR (or POLLHUP) for the write end of
+     * a pipe, or a socket, that no one reads any more. */
+    struct pollfd p = {.fd = fileno(out), .events = POLLOUT};
+    return poll(&p, 1, 0) == 1 && (p.revents & (POLLERR | POLLHUP)) != 0;
 }

@@ -684,9 +684,14 @@ static int read_itinerary(run *r, FILE *in)
             status = EXIT_DATASET;
             break;
         }
-        /* A closed pipe or a full disk: stop reading; main reports it. */
-        if (ferror(r->c->out))
-            break;
+        /* A full disk: stop; main reports it. A closed pipe (`| head`):
+         * stop writing but read on, so the exit status is the answer for
+         * the whole input, as it is with -q. */
+        if (ferror(r->c->out) && !r->c->quiet) {
+            if (!cli_reader_gone(r->c->out))
+                break;
+            r->c->quiet = true;
+        }
     }
     if (lr.failed) {
         cli_error("%s: cannot read: %s", r->file, strerror(errno));

@@ -164,7 +164,7 @@ static bool options_apply(const options *o, const command *cmd)
 static int finish_output(int status)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        if (errno == EPIPE)
+        if (errno == EPIPE || cli_reader_gone(stdout))
             return status; /* `| head` closed the pipe: not an error */
         cli_error("writing standard output: %s", strerror(errno));
         return EXIT_OUTPUT;

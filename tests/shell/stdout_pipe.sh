@@ -37,4 +37,22 @@ for format in text json jsonl csv tsv; do
         check "${PIPESTATUS[0]}" "$args --format $format | (closed)"
     done
 done
+# The status answers for the whole itinerary, not for the legs read before
+# the reader left (RELIABILITY F4): a yes on the last of 200,001 legs is 0,
+# a bad last line is 3, in every format.
+legs=$(mktemp -d)
+trap 'rm -f "$err"; rm -rf "$legs"' EXIT
+for i in $(seq 1 20000); do echo '2024-09-03 China'; done >"$legs/head"
+for n in 1 2 3 4 5 6 7 8 9 10; do cat "$legs/head"; done >"$legs/many"
+{ cat "$legs/many"; echo '2024-09-03 Mongolia'; } >"$legs/late-yes"
+{ cat "$legs/many"; echo '2024-09-03 Atlantis'; } >"$legs/late-bad"
+for format in text json jsonl csv tsv; do
+    "$bin" itinerary "$legs/late-yes" --person putin --format "$format" 2>"$err" | head -1 >/dev/null
+    s=${PIPESTATUS[0]}
+    [ "$s" = 0 ] && [ ! -s "$err" ] ||
+        { echo "itinerary late-yes --format $format | head -1: exit $s (want 0)"; cat "$err"; fail=1; }
+    "$bin" itinerary "$legs/late-bad" --person putin --format "$format" 2>/dev/null | head -1 >/dev/null
+    s=${PIPESTATUS[0]}
+    [ "$s" = 3 ] || { echo "itinerary late-bad --format $format | head -1: exit $s (want 3)"; fail=1; }
+done
 exit $fail
