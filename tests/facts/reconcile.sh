@@ -52,11 +52,15 @@ figures='
 2010-02-15|deceased_persons|1|0|The Court Today, Feb 2010: one withdrawn following the death of the suspect
 2010-02-15|at_large_persons|8|0|The Court Today, Feb 2010: at large, eight suspects
 2010-02-15|custody_persons|4|0|The Court Today, Feb 2010: in custody, Lubanga, Katanga, Ngudjolo, Bemba
-2015-09-14|persons|28|2|The Court Today, 14 Sep 2015 (ICC-PIDS-TCT-01-069/15): 28 arrest warrants; total not updated for Gicheru and Bett, unsealed 10 Sep 2015
+2015-09-14|persons|28|2|The Court Today, 14 Sep 2015 (ICC-PIDS-TCT-01-069/15): 28 arrest warrants; Gicheru and Bett (joint warrant unsealed 10 Sep 2015) not in the total
 2015-09-14|executed_persons|13|0|The Court Today, 14 Sep 2015: 13 warrants implemented
 2015-09-14|deceased_persons|3|0|The Court Today, 14 Sep 2015: 3 withdrawn following the death of the suspects
 2015-09-14|at_large_persons|13|0|The Court Today, 14 Sep 2015: at large, 13 suspects
 2015-09-14|custody_persons|7|0|The Court Today, 14 Sep 2015: 7 persons in custody
+2019-07-15|persons|34|2|The Court Today, July 2019 (ICC-PIDS-TCT-01-101/19): 34 arrest warrants; the same two as in 2015 (Gicheru and Bett, joint warrant unsealed 10 Sep 2015) appear left out
+2019-07-15|executed_persons|16|1|The Court Today, July 2019: 16 warrants implemented; one more person is recorded as executed, cause not identified
+2019-07-15|deceased_persons|3|0|The Court Today, July 2019: 3 withdrawn following the death of the suspects
+2019-07-15|custody_persons|5|2|The Court Today, July 2019: 5 persons in custody at the seat of the Court; Lubanga and Al Mahdi were serving their ICC sentences in national prisons
 2024-12-17|warrants|59|3|The Court Today, 17 Dec 2024 (ICC-PIOS-TCT-01-150/24): 59 arrest warrants; the Court counts 3 fewer than the public warrants recorded
 2024-12-17|executed_persons|21|0|The Court Today, 17 Dec 2024: 21 warrants implemented (one per person)
 2024-12-17|deceased_persons|7|0|The Court Today, 17 Dec 2024: 7 withdrawn following the death of the suspects (one per person)
