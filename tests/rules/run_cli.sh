@@ -80,16 +80,19 @@ while IFS= read -r text; do
     obliged*) want_status=0 ;;
     *) want_status=1 ;;
     esac
-    problems=()
-    [ "$status" = "$want_status" ] || problems+=("exit status $status, expected $want_status")
-    if ! got=$(jq -r '.verdict, (.warrant // "-"), (.basis // "-"), (.notes | length), .notes[]' \
-        "$tmp/out" 2>>"$tmp/err"); then
-        echo "$where: no JSON verdict (exit status $status):"
+    got=()
+    if [ "$status" -le 1 ]; then
+        mapfile -t got < <(jq -r '.verdict, (.warrant // "-"), (.basis // "-"),
+                                  (.notes | length), .notes[]' "$tmp/out" 2>>"$tmp/err")
+    fi
+    if [ "${#got[@]}" -lt 4 ] || [ "${#got[@]}" -ne $((4 + got[3])) ]; then
+        echo "FAIL $where: no JSON verdict (exit status $status):"
         head -c 2000 "$tmp/err"
         failed=$((failed + 1))
         continue
     fi
-    mapfile -t got <<<"$got"
+    problems=()
+    [ "$status" = "$want_status" ] || problems+=("exit status $status, expected $want_status")
     [ "${got[0]}" = "$verdict" ] || problems+=("verdict ${got[0]}, expected $verdict")
     [ "${got[1]}" = "$warrant" ] || problems+=("warrant ${got[1]}, expected $warrant")
     [ "${got[2]}" = "$basis" ] || problems+=("basis '${got[2]}', expected '$basis'")
