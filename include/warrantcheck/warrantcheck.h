@@ -137,6 +137,9 @@ typedef enum wc_confirmation {
     WC_REPORTED              /* news or reference works only */
 } wc_confirmation;
 
+/* Returns the data file's word for a confirmation ("depositary", ...). */
+const char *wc_confirmation_word(wc_confirmation confirmation);
+
 /* One stage of a withdrawal. `happened` is false for a stage that has not
  * happened (or is not known to have); its date may still be unknown when it
  * has. */
@@ -155,13 +158,27 @@ typedef struct wc_withdrawal {
     const char *note; /* may be NULL */
 } wc_withdrawal;
 
+/* The instrument a state deposited to join the Statute. */
+typedef enum wc_deposit_type {
+    WC_DEPOSIT_NONE, /* no instrument deposited */
+    WC_RATIFICATION,
+    WC_ACCESSION,
+    WC_ACCEPTANCE,
+    WC_APPROVAL,
+    WC_SUCCESSION
+} wc_deposit_type;
+
+/* Returns the word for a deposit type ("ratification", ...), NULL for
+ * WC_DEPOSIT_NONE. */
+const char *wc_deposit_type_word(wc_deposit_type type);
+
 struct wc_statute {
     const wc_country *country;
     wc_date signed_on;
     wc_date signature_withdrawn;
     wc_date deposited;
-    const char *deposit_type; /* "ratification", ...; NULL if none */
-    wc_date in_force;         /* WC_DATE_UNKNOWN if never in force */
+    wc_deposit_type deposit_type; /* WC_DEPOSIT_NONE if none */
+    wc_date in_force;             /* WC_DATE_UNKNOWN if never in force */
     const wc_withdrawal *withdrawals;
     size_t n_withdrawals;
     wc_string_list notes;
@@ -256,12 +273,23 @@ typedef struct wc_trip {
     wc_source_list sources;
 } wc_trip;
 
+/* Where the Court referred a finding of non-compliance. */
+typedef enum wc_referred_to {
+    WC_REFERRED_NONE,
+    WC_REFERRED_ASP,     /* "asp": the Assembly of States Parties */
+    WC_REFERRED_UNSC,    /* "unsc": the Security Council */
+    WC_REFERRED_ASP_UNSC /* "asp+unsc": both */
+} wc_referred_to;
+
+/* Returns the data file's word ("asp", ...), NULL for WC_REFERRED_NONE. */
+const char *wc_referred_to_word(wc_referred_to referred_to);
+
 typedef struct wc_finding {
     const wc_country *state;
     const wc_person *person;
     wc_date date;
     const char *decision;
-    const char *referred_to; /* may be NULL */
+    wc_referred_to referred_to;
     wc_source_list sources;
 } wc_finding;
 
@@ -290,7 +318,7 @@ typedef struct wc_dataset {
     size_t n_trips;
     const wc_finding *findings;
     size_t n_findings;
-    struct wc_dataset_internal *internal; /* private to the library */
+    const struct wc_dataset_internal *internal; /* private to the library */
 } wc_dataset;
 
 /* Where and why loading failed. line and column count from 1; both are 0
@@ -310,15 +338,15 @@ wc_dataset *wc_dataset_load(const char *text, size_t len, wc_error *err);
 /* Frees a dataset and everything it owns. Accepts NULL. */
 void wc_dataset_free(wc_dataset *ds);
 
-/* The dataset compiled into the library at build time, and its length. */
-extern const char *const wc_builtin_data;
-extern const size_t wc_builtin_data_len;
-
 /* Returns the dataset compiled into the library: the bundled JSON, loaded
- * and validated by wc_dataset_load() at build time and stored as C data, so
- * that it costs no parsing at run time. It lives as long as the program;
- * wc_dataset_free() on it does nothing. (issue 5) */
-wc_dataset *wc_dataset_builtin(void);
+ * and validated by wc_dataset_load() at build time and stored as constant C
+ * data, so that it costs no parsing at run time. It lives as long as the
+ * program and is never freed. */
+const wc_dataset *wc_dataset_builtin(void);
+
+/* Returns the SHA-256 of the JSON file the built-in dataset was compiled
+ * from, as 64 lowercase hexadecimal digits. */
+const char *wc_dataset_builtin_sha256(void);
 
 /* -------------------------------------------------------- name lookup */
 

@@ -99,10 +99,11 @@ const char *cli_color_off(const cli *c);
 /* How the built-in dataset is named in messages. */
 #define CLI_BUILTIN_DATA_NAME "warrantcheck.json (built in)"
 
-/* Loads the dataset at `path`, or the built-in one for NULL. On failure
- * prints "warrantcheck: FILE:LINE:COL: error: ..." and returns NULL (exit
- * status EXIT_DATASET). */
-wc_dataset *cli_load_dataset(const char *path);
+/* Loads the dataset at `path`, or the built-in one for NULL. Sets *owned
+ * to what the caller frees with wc_dataset_free() (NULL for the built-in
+ * one). On failure prints "warrantcheck: FILE:LINE:COL: error: ..." and
+ * returns NULL (exit status EXIT_DATASET). */
+const wc_dataset *cli_load_dataset(const char *path, wc_dataset **owned);
 
 /* True when `out` is a pipe or socket whose reader has gone (`| head`):
  * then a failed write is no error, and the answer still counts. Asked of

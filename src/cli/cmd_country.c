@@ -63,7 +63,8 @@ static cJSON *country_json(const cli *c, const country_answer *a)
               json_add_string(o, "through", a->m.through ? a->m.through->iso2 : NULL) &&
               json_add_date(o, "signed", s ? s->signed_on : WC_DATE_UNKNOWN) &&
               json_add_date(o, "deposited", s ? s->deposited : WC_DATE_UNKNOWN) &&
-              json_add_string(o, "deposit_type", s ? s->deposit_type : NULL) &&
+              json_add_string(o, "deposit_type",
+                              s ? wc_deposit_type_word(s->deposit_type) : NULL) &&
               json_add_date(o, "in_force", s ? s->in_force : WC_DATE_UNKNOWN) &&
               json_add_date(o, "withdrawal_deposited",
                             w && w->deposited.happened ? w->deposited.date : WC_DATE_UNKNOWN) &&
@@ -134,9 +135,10 @@ static void print_text(const cli *c, const country_answer *a, const cJSON *warra
         fputc('\n', out);
         print_date_line(out, "signed", s->signed_on);
         print_date_line(out, "signature withdrawn", s->signature_withdrawn);
-        if (s->deposit_type != NULL) {
+        if (s->deposit_type != WC_DEPOSIT_NONE) {
             char label[40];
-            snprintf(label, sizeof label, "deposited (%s)", s->deposit_type);
+            snprintf(label, sizeof label, "deposited (%s)",
+                     wc_deposit_type_word(s->deposit_type));
             print_date_line(out, label, s->deposited);
         }
         print_date_line(out, "in force", s->in_force);

@@ -114,13 +114,14 @@ int cmd_data(cli *c, int argc, char **argv)
                 fprintf(c->out, "%s: valid\n", c->data_name);
             return EXIT_YES;
         }
-        wc_dataset *ds = cli_load_dataset(argv[1]);
+        wc_dataset *owned;
+        const wc_dataset *ds = cli_load_dataset(argv[1], &owned);
         if (ds == NULL)
             return EXIT_DATASET;
         if (!c->quiet)
             fprintf(c->out, "%s: valid (%zu countries, %zu warrants, %zu sources)\n", argv[1],
                     ds->n_countries, ds->n_warrants, ds->n_sources);
-        wc_dataset_free(ds);
+        wc_dataset_free(owned);
         return EXIT_YES;
     }
     char echo[CLI_ECHO_BUFSIZE];

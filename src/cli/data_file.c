@@ -64,11 +64,12 @@ static char *read_file(const char *path, const char *name, size_t *len)
     return buf;
 }
 
-wc_dataset *cli_load_dataset(const char *path)
+const wc_dataset *cli_load_dataset(const char *path, wc_dataset **owned)
 {
     wc_error err;
-    wc_dataset *ds;
+    const wc_dataset *ds;
     char name[PATH_ECHO_CHARS * 10 + 4];
+    *owned = NULL;
     if (path == NULL) {
         ds = wc_dataset_builtin(); /* validated when the program was built */
         cli_escape(CLI_BUILTIN_DATA_NAME, PATH_ECHO_CHARS, name, sizeof name);
@@ -77,7 +78,7 @@ wc_dataset *cli_load_dataset(const char *path)
         char *text = read_file(path, cli_escape(path, PATH_ECHO_CHARS, name, sizeof name), &len);
         if (text == NULL)
             return NULL;
-        ds = wc_dataset_load(text, len, &err);
+        ds = *owned = wc_dataset_load(text, len, &err);
         free(text);
     }
     if (ds == NULL) {

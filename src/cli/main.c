@@ -247,7 +247,8 @@ int main(int argc, char **argv)
     const char *data = o.data != NULL ? o.data : getenv("WARRANTCHECK_DATA");
     if (data != NULL && data[0] == '\0')
         data = NULL;
-    wc_dataset *ds = cli_load_dataset(data);
+    wc_dataset *owned;
+    const wc_dataset *ds = cli_load_dataset(data, &owned);
     if (ds == NULL)
         return EXIT_DATASET;
     c.ds = ds;
@@ -257,7 +258,7 @@ int main(int argc, char **argv)
         char asof[WC_DATE_BUFSIZE];
         printf("warrantcheck %s\ndataset as of %s\n", wc_version(),
                wc_date_format(ds->as_of, asof));
-        wc_dataset_free(ds);
+        wc_dataset_free(owned);
         return finish_output(EXIT_YES);
     }
     status = cmd->run(&c, argc - optind - 1, argv + optind + 1);
@@ -269,6 +270,6 @@ int main(int argc, char **argv)
         cli_warning("the dataset is current to %s; later events are not known",
                     wc_date_format(ds->as_of, asof));
     }
-    wc_dataset_free(ds);
+    wc_dataset_free(owned);
     return finish_output(status);
 }

@@ -127,14 +127,14 @@ bool wc_expect_array(wc_reader *r, const cJSON *v)
     return cJSON_IsArray(v) ? true : wc_fail(r, "expected an array, found %s", type_name(v));
 }
 
-bool wc_check_keys(wc_reader *r, const cJSON *obj, const char *const *allowed)
+bool wc_check_keys(wc_reader *r, const cJSON *obj, const char *const *allowed, size_t n)
 {
     if (r->failed)
         return false;
     for (const cJSON *c = obj->child; c != NULL; c = c->next) {
         bool known = false;
-        for (const char *const *a = allowed; *a != NULL && !known; a++)
-            known = strcmp(*a, c->string) == 0;
+        for (size_t i = 0; i < n && !known; i++)
+            known = allowed[i] != NULL && strcmp(allowed[i], c->string) == 0;
         for (const cJSON *d = obj->child; d != c; d = d->next) {
             if (strcmp(d->string, c->string) == 0) {
                 size_t mark = wc_path_key(r, c->string);

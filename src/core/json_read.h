@@ -41,9 +41,10 @@ bool wc_fail_at(wc_reader *r, size_t offset, const char *fmt, ...)
 #endif
     ;
 
-/* Refuses keys not in the NULL-terminated `allowed` list and keys given
- * twice. `obj` must be the object at the current path. */
-bool wc_check_keys(wc_reader *r, const cJSON *obj, const char *const *allowed);
+/* Refuses keys not among the `n` keys of `allowed` (where NULL entries are
+ * skipped) and keys given twice. `obj` must be the object at the current
+ * path. */
+bool wc_check_keys(wc_reader *r, const cJSON *obj, const char *const *allowed, size_t n);
 
 /* Requires the value at the current path to be an object / array. */
 bool wc_expect_object(wc_reader *r, const cJSON *v);

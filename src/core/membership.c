@@ -145,12 +145,12 @@ static bool deposit_notes(const wc_statute *s, wc_date date, wc_notes *notes)
         return wc_note_add(notes, name,
                         "deposited an instrument of %s on %s, but the Statute never entered "
                         "into force for it",
-                        s->deposit_type, wc_date_format(s->deposited, a));
+                        wc_deposit_type_word(s->deposit_type), wc_date_format(s->deposited, a));
     if (s->in_force > date)
         return wc_note_add(notes, name,
                         "deposited its instrument of %s on %s; the Statute enters into force "
                         "for it on %s (art. 126(2))",
-                        s->deposit_type, wc_date_format(s->deposited, a),
+                        wc_deposit_type_word(s->deposit_type), wc_date_format(s->deposited, a),
                         wc_date_format(s->in_force, b));
     return true;
 }

@@ -23,11 +23,9 @@ static bool push_entry(wc_name_index *index, char *words, const void *item, size
         index->entries = grown;
         index->capacity = cap;
     }
-    char *key = malloc(wlen + 1);
-    char *padded = malloc(wlen + 3);
+    char *key = wc_arena_alloc(index->arena, wlen + 1);
+    char *padded = wc_arena_alloc(index->arena, wlen + 3);
     if (key == NULL || padded == NULL) {
-        free(key);
-        free(padded);
         free(words);
         return false;
     }
@@ -68,10 +66,13 @@ static int compare_entries(const void *pa, const void *pb)
     return a->field < b->field ? -1 : a->field > b->field;
 }
 
-bool wc_index_finish(wc_name_index *index, const wc_name_entry **a, const wc_name_entry **b)
+bool wc_index_finish(wc_name_index *index, wc_name_table *table, const wc_name_entry **a,
+                     const wc_name_entry **b)
 {
     if (index->count > 1)
         qsort(index->entries, index->count, sizeof *index->entries, compare_entries);
+    table->entries = index->entries;
+    table->count = index->count;
     for (size_t i = 1; i < index->count; i++) {
         const wc_name_entry *x = &index->entries[i - 1], *y = &index->entries[i];
         if (x->item != y->item && strcmp(x->key, y->key) == 0) {
@@ -83,7 +84,7 @@ bool wc_index_finish(wc_name_index *index, const wc_name_entry **a, const wc_nam
     return true;
 }
 
-static const wc_name_entry *find_key(const wc_name_index *index, const char *key)
+static const wc_name_entry *find_key(const wc_name_table *index, const char *key)
 {
     size_t lo = 0, hi = index->count;
     while (lo < hi) {
@@ -158,7 +159,7 @@ static void sorted_into(candidate_set *set, wc_index_match *m)
         m->items[i] = set->items[i].item;
 }
 
-static bool find_exact(const wc_name_index *index, const char *query, bool invert,
+static bool find_exact(const wc_name_table *index, const char *query, bool invert,
                        wc_index_match *m)
 {
     char *words = wc_name_key(query, invert);
@@ -181,7 +182,7 @@ static bool find_exact(const wc_name_index *index, const char *query, bool inver
     return true;
 }
 
-wc_index_match wc_index_find(const wc_name_index *index, const char *query,
+wc_index_match wc_index_find(const wc_name_table *index, const char *query,
                              const char *(*display)(const void *item))
 {
     wc_index_match m = {.kind = WC_MATCH_UNKNOWN, .count = 0};
@@ -242,10 +243,6 @@ wc_index_match wc_index_find(const wc_name_index *index, const char *query,
 
 void wc_index_free(wc_name_index *index)
 {
-    for (size_t i = 0; i < index->count; i++) {
-        free(index->entries[i].key);
-        free(index->entries[i].words);
-    }
     free(index->entries);
     index->entries = NULL;
     index->count = index->capacity = 0;

@@ -3,20 +3,27 @@
 #ifndef WC_NAME_INDEX_H
 #define WC_NAME_INDEX_H
 
+#include "arena.h"
+
 #include <warrantcheck/warrantcheck.h>
 
 typedef struct wc_name_entry {
-    char *key;   /* squeezed: no spaces */
-    char *words; /* " word word " padded with spaces for whole-word search */
+    const char *key;   /* squeezed: no spaces */
+    const char *words; /* " word word " padded with spaces for whole-word search */
     const void *item;
     size_t record; /* which record of its array it came from */
-    int field;     /* which of its names: see WC_FIELD_* or an alias index */
+    int field;     /* which of its names: an alias index, or -1 - its schema field */
 } wc_name_entry;
 
-enum { WC_FIELD_ID = -1, WC_FIELD_CODE2 = -2, WC_FIELD_CODE3 = -3, WC_FIELD_NAME = -4,
-       WC_FIELD_FULL_NAME = -5 };
+/* The sorted entries, as lookups read them (and the built-in data holds). */
+typedef struct wc_name_table {
+    const wc_name_entry *entries;
+    size_t count;
+} wc_name_table;
 
+/* An index being built. Its keys live in `arena`; the entries are its own. */
 typedef struct wc_name_index {
+    wc_arena *arena;
     wc_name_entry *entries;
     size_t count;
     size_t capacity;
@@ -28,9 +35,10 @@ typedef struct wc_name_index {
 bool wc_index_add(wc_name_index *index, const char *name, const void *item, size_t record,
                   int field);
 
-/* Sorts the index for lookup. If two different items share a key, returns
- * false and points *a and *b at the two clashing entries. */
-bool wc_index_finish(wc_name_index *index, const wc_name_entry **a, const wc_name_entry **b);
+/* Sorts the index for lookup into *table. If two different items share a
+ * key, returns false and points *a and *b at the two clashing entries. */
+bool wc_index_finish(wc_name_index *index, wc_name_table *table, const wc_name_entry **a,
+                     const wc_name_entry **b);
 
 typedef struct wc_index_match {
     wc_match_kind kind;
@@ -42,9 +50,10 @@ typedef struct wc_index_match {
  * inverted key, then a whole-word part of exactly one item's names; else
  * ambiguous with the items it is part of, or unknown with the nearest
  * names. `display` names an item for ordering the candidates. */
-wc_index_match wc_index_find(const wc_name_index *index, const char *query,
+wc_index_match wc_index_find(const wc_name_table *index, const char *query,
                              const char *(*display)(const void *item));
 
+/* Frees the entries (not the keys, which are the arena's). */
 void wc_index_free(wc_name_index *index);
 
 #endif

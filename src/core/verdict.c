@@ -189,10 +189,12 @@ static bool history_notes(const wc_dataset *ds, const wc_person *p, const wc_cou
         const wc_finding *f = &ds->findings[i];
         if (f->person != p || f->state != c)
             continue;
-        const char *ref = f->referred_to == NULL                     ? "not referred"
-                          : strcmp(f->referred_to, "asp") == 0       ? "referred to the Assembly of States Parties"
-                          : strcmp(f->referred_to, "unsc") == 0      ? "referred to the Security Council"
-                                                                     : "referred to the Assembly of States Parties and the Security Council";
+        const char *ref =
+            f->referred_to == WC_REFERRED_NONE   ? "not referred"
+            : f->referred_to == WC_REFERRED_ASP  ? "referred to the Assembly of States Parties"
+            : f->referred_to == WC_REFERRED_UNSC ? "referred to the Security Council"
+                                                 : "referred to the Assembly of States Parties "
+                                                   "and the Security Council";
         ok = wc_note_add(&v->notes, NULL,
                          "on %s the Court found that %s failed to comply with its request to "
                          "arrest and surrender %s (%s); %s",

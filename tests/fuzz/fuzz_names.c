@@ -1,6 +1,8 @@
 /* Fuzz harness: name resolution. Any text, valid UTF-8 or not, of any
  * length, must resolve to a country or person, or to a list of at most
  * WC_MAX_CANDIDATES candidates, never crash. */
+#include "support.h"
+
 #include <warrantcheck/warrantcheck.h>
 
 #include <stdint.h>

@@ -1,6 +1,7 @@
 /* Loading refuses a bad file whole, naming the JSON path, line and column
  * of the first fault. Each case is mini.json with one change. */
 #include "fixture.h"
+#include "support.h"
 #include "json_locate.h"
 
 #include <setjmp.h>

@@ -2,6 +2,7 @@
  * column; and the runs of days over which a verdict holds, checked against
  * the verdict rules on the bundled dataset. */
 #include "fixture.h"
+#include "support.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,6 +1,7 @@
 /* Name resolution on the bundled dataset: codes, names, aliases, case,
  * accents, punctuation, "X, The", ambiguity and suggestions. */
 #include "fixture.h"
+#include "support.h"
 #include "normalize.h"
 
 #include <setjmp.h>

@@ -1,0 +1,224 @@
+/* The dataset's legal consistency rules across fields and records: the
+ * order of a withdrawal's stages, the art. 126 date of entry into force,
+ * warrant and status dates, and territories that belong to a state. Each
+ * runs once its record's fields are read (dataset_read.c), and fails at the
+ * key that breaks it. */
+#include "dataset_load.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The writable country behind a reference the loader resolved. */
+static wc_country *writable(loader *L, const wc_country *c)
+{
+    return &L->countries[c - L->ds->countries];
+}
+
+bool wc_apply_territory(loader *L, const wc_territory *t)
+{
+    /* Dates of application belong to a coverage that is known. */
+    if (t->coverage != WC_COVERAGE_COVERED && t->from != WC_DATE_UNKNOWN)
+        return wc_fail_key(L, "from",
+                           "only a covered territory has a date from which it is covered");
+    if (t->coverage == WC_COVERAGE_NOT_RECORDED && t->until != WC_DATE_UNKNOWN)
+        return wc_fail_key(L, "until",
+                           "a territory whose coverage is not recorded has no end date");
+    if (t->territory == t->state)
+        return wc_fail_key(L, "state", "a territory cannot belong to itself");
+    if (t->territory->statute != NULL)
+        return wc_fail_key(L, "iso2", "has a Rome Statute record of its own, so its state's "
+                                      "does not stand in for it");
+    if (t->territory->part_of != NULL)
+        return wc_fail_key(L, "iso2", "given twice in 'territories'");
+    if (t->from != WC_DATE_UNKNOWN && t->until != WC_DATE_UNKNOWN && t->until <= t->from)
+        return wc_fail_dates(L, "until", "ends (%s) before it starts (%s)", t->until, t->from);
+    wc_country *c = writable(L, t->territory);
+    c->part_of = t->state;
+    c->part_of_from = t->from;
+    c->part_of_until = t->until;
+    c->part_of_coverage = t->coverage;
+    c->part_of_note = t->note;
+    c->part_of_sources = t->sources;
+    return true;
+}
+
+bool wc_check_territory_chains(loader *L)
+{
+    for (size_t i = 0; i < L->ds->n_countries; i++) {
+        const wc_country *c = &L->ds->countries[i];
+        if (c->part_of != NULL && c->part_of->part_of != NULL) {
+            size_t m1 = wc_path_key(&L->r, "territories");
+            wc_fail(&L->r, "'%s' belongs to '%s', which is itself listed as a territory",
+                    c->iso2, c->part_of->iso2);
+            wc_path_restore(&L->r, m1);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool wc_check_withdrawal(loader *L, const wc_withdrawal *w, const wc_statute *s)
+{
+    /* A withdrawal may be revoked only before the day it was to take effect. */
+    if (w->effective.happened && w->revoked.happened && w->revoked.date != WC_DATE_UNKNOWN &&
+        w->effective.date != WC_DATE_UNKNOWN && w->revoked.date >= w->effective.date)
+        return wc_fail_dates(L, "revoked",
+                             "revoked on %s, on or after the day it took effect (%s): that is a "
+                             "new accession, not a revocation",
+                             w->revoked.date, w->effective.date);
+    if (!w->deposited.happened && (w->effective.happened))
+        return wc_fail_dates(L, "effective", "takes effect (%s) without being deposited (%s)",
+                             w->effective.date, w->deposited.date);
+    if (!w->deposited.happened && !w->announced.happened)
+        return wc_fail(&L->r, "neither announced nor deposited");
+    /* The verdict turns on these two dates, so they may not be unknown. */
+    if (w->deposited.happened && w->deposited.date == WC_DATE_UNKNOWN)
+        return wc_fail_key(L, "deposited", "a deposit needs its date");
+    if (w->effective.happened && w->effective.date == WC_DATE_UNKNOWN)
+        return wc_fail_key(L, "effective", "a withdrawal that takes effect needs its date");
+    if (w->deposited.happened && w->effective.happened &&
+        w->deposited.date != WC_DATE_UNKNOWN && w->effective.date != WC_DATE_UNKNOWN &&
+        w->effective.date <= w->deposited.date)
+        return wc_fail_dates(L, "effective", "takes effect (%s) before it is deposited (%s)",
+                             w->effective.date, w->deposited.date);
+    if (w->deposited.happened && w->deposited.date != WC_DATE_UNKNOWN &&
+        s->deposited != WC_DATE_UNKNOWN && w->deposited.date < s->deposited)
+        return wc_fail_dates(L, "deposited", "deposited (%s) before the state joined (%s)",
+                             w->deposited.date, s->deposited);
+    return true;
+}
+
+/* Art. 126: the dates of signature, deposit and entry into force agree. */
+static bool check_statute_dates(loader *L, const wc_statute *s)
+{
+    if (s->signed_on == WC_DATE_UNKNOWN && s->deposited == WC_DATE_UNKNOWN)
+        return wc_fail(&L->r, "neither signed nor deposited");
+    if (s->signature_withdrawn != WC_DATE_UNKNOWN && s->signed_on == WC_DATE_UNKNOWN)
+        return wc_fail_dates(L, "signature_withdrawn",
+                             "signature withdrawn (%s) but never signed (%s)",
+                             s->signature_withdrawn, s->signed_on);
+    if ((s->deposited == WC_DATE_UNKNOWN) != (s->deposit_type == WC_DEPOSIT_NONE))
+        return wc_fail_key(L, "deposit_type",
+                           "'deposit_type' goes with 'deposited', and only with it");
+    if (s->in_force != WC_DATE_UNKNOWN) {
+        if (s->deposited == WC_DATE_UNKNOWN)
+            return wc_fail_dates(L, "in_force", "in force (%s) with no deposit (%s)",
+                                 s->in_force, s->deposited);
+        /* A successor state is bound from its independence, which may come
+         * before its notification of succession (Montenegro, 2006). */
+        if (s->deposit_type == WC_SUCCESSION)
+            return true;
+        wc_date expected = wc_statute_entry_into_force(s->deposited);
+        if (expected != s->in_force) {
+            char a[WC_DATE_BUFSIZE], b[WC_DATE_BUFSIZE], c[WC_DATE_BUFSIZE];
+            size_t mark = wc_path_key(&L->r, "in_force");
+            wc_fail(&L->r, "%s is not the date art. 126 gives for a deposit on %s (%s)",
+                    wc_date_format(s->in_force, a), wc_date_format(s->deposited, b),
+                    wc_date_format(expected, c));
+            wc_path_restore(&L->r, mark);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* One record per state; the country points back at it. */
+bool wc_check_statute(loader *L, wc_statute *s)
+{
+    if (s->country->statute != NULL) {
+        size_t mark = wc_path_key(&L->r, "iso2");
+        wc_fail(&L->r, "a second record for '%s'", s->country->iso2);
+        wc_path_restore(&L->r, mark);
+        return false;
+    }
+    writable(L, s->country)->statute = s;
+    return check_statute_dates(L, s);
+}
+
+/* A year, a month and a release number within the month. */
+bool wc_check_dataset_version(loader *L, const char *v)
+{
+    unsigned year, month, release;
+    char end;
+    if (strlen(v) <= 16 && strspn(v, "0123456789.") == strlen(v) &&
+        sscanf(v, "%4u.%2u.%4u%c", &year, &month, &release, &end) == 3 && year >= 2000 &&
+        month >= 1 && month <= 12 && release >= 1 && v[4] == '.')
+        return true;
+    return wc_fail_key(L, "dataset_version", "not a dataset version of the form YYYY.MM.N");
+}
+
+bool wc_check_declaration(loader *L, const wc_declaration *d)
+{
+    if (d->period_from != WC_DATE_UNKNOWN && d->period_to != WC_DATE_UNKNOWN &&
+        d->period_to < d->period_from)
+        return wc_fail_dates(L, "period_to", "the period ends (%s) before it starts (%s)",
+                             d->period_to, d->period_from);
+    return true;
+}
+
+/* `o` is the person's object, to tell a confirmation given from the default. */
+bool wc_check_person(loader *L, const wc_person *p, const cJSON *o)
+{
+    const cJSON *given = cJSON_GetObjectItemCaseSensitive(o, "died_confirmation");
+    if (p->died_confirmation == WC_CONFIRMED_DEPOSITARY)
+        return wc_fail_key(L, "died_confirmation", "a death is confirmed by the Court or reported");
+    if (given != NULL && !cJSON_IsNull(given) && p->died == WC_DATE_UNKNOWN)
+        return wc_fail_key(L, "died_confirmation", "given without 'died'");
+    if (p->born != WC_DATE_UNKNOWN && p->died != WC_DATE_UNKNOWN && p->died < p->born)
+        return wc_fail_dates(L, "died", "died (%s) before being born (%s)", p->died, p->born);
+    return true;
+}
+
+bool wc_check_warrant(loader *L, const wc_warrant *w)
+{
+    /* A sealed warrant's issue date may be unknown; then the day it was
+     * made public is the first day it is known to exist. */
+    if (w->issued == WC_DATE_UNKNOWN && w->made_public == WC_DATE_UNKNOWN)
+        return wc_fail_key(L, "issued", "a warrant needs the date it was issued or made public");
+    if (w->issued != WC_DATE_UNKNOWN && w->made_public != WC_DATE_UNKNOWN &&
+        w->made_public < w->issued)
+        return wc_fail_dates(L, "public", "made public (%s) before it was issued (%s)",
+                             w->made_public, w->issued);
+    return true;
+}
+
+/* The day a status event counts from: its date, else its later bound. */
+static wc_date event_day(const wc_status_event *ev)
+{
+    return ev->date != WC_DATE_UNKNOWN ? ev->date : ev->not_after;
+}
+
+/* `ev` is element `index` of its warrant's array, the earlier ones read. */
+bool wc_check_status_event(loader *L, const wc_status_event *ev, const wc_warrant *w,
+                           size_t index)
+{
+    /* An exact date makes a bound meaningless; a bound may stand alone, and
+     * orders the event like a date. */
+    if (ev->date != WC_DATE_UNKNOWN &&
+        (ev->not_after != WC_DATE_UNKNOWN || ev->not_before != WC_DATE_UNKNOWN))
+        return wc_fail_key(L, "date",
+                           "give 'date' or the bounds 'not_before'/'not_after', not both");
+    if (ev->not_before != WC_DATE_UNKNOWN && ev->not_after != WC_DATE_UNKNOWN &&
+        ev->not_after < ev->not_before)
+        return wc_fail_dates(L, "not_after", "the bounds are reversed: %s is before %s",
+                             ev->not_after, ev->not_before);
+    wc_date last = w->issued;
+    for (size_t j = 1; j <= index; j++)
+        if (event_day(ev - j) != WC_DATE_UNKNOWN) {
+            last = event_day(ev - j);
+            break;
+        }
+    wc_date when = event_day(ev);
+    if (when != WC_DATE_UNKNOWN && last != WC_DATE_UNKNOWN && when < last)
+        return wc_fail_dates(L, ev->date != WC_DATE_UNKNOWN ? "date" : "not_after",
+                             "out of order: %s comes before %s", when, last);
+    return true;
+}
+
+bool wc_check_trip(loader *L, const wc_trip *t)
+{
+    if (t->end < t->start)
+        return wc_fail_dates(L, "end", "the trip ends (%s) before it starts (%s)", t->end,
+                             t->start);
+    return true;
+}
