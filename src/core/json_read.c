@@ -9,29 +9,36 @@
 
 size_t wc_path_key(wc_reader *r, const char *key)
 {
-    size_t mark = r->path_len;
-    int n = snprintf(r->path + r->path_len, sizeof r->path - r->path_len, "%s%s",
-                     r->path_len ? "." : "", key);
-    if (n > 0)
-        r->path_len += (size_t)n < sizeof r->path - r->path_len ? (size_t)n
-                                                                 : sizeof r->path - r->path_len - 1;
-    return mark;
+    if (r->depth < WC_PATH_DEPTH)
+        r->steps[r->depth] = (wc_path_step){.key = key, .index = 0};
+    return r->depth++;
 }
 
 size_t wc_path_index(wc_reader *r, size_t i)
 {
-    size_t mark = r->path_len;
-    int n = snprintf(r->path + r->path_len, sizeof r->path - r->path_len, "[%zu]", i);
-    if (n > 0)
-        r->path_len += (size_t)n < sizeof r->path - r->path_len ? (size_t)n
-                                                                 : sizeof r->path - r->path_len - 1;
-    return mark;
+    if (r->depth < WC_PATH_DEPTH)
+        r->steps[r->depth] = (wc_path_step){.key = NULL, .index = i};
+    return r->depth++;
 }
 
 void wc_path_restore(wc_reader *r, size_t mark)
 {
-    r->path_len = mark;
-    r->path[mark] = '\0';
+    r->depth = mark;
+}
+
+/* Writes the current path as "a.b[3].c" into buf, cut to its size. */
+static void format_path(const wc_reader *r, char *buf, size_t size)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < r->depth && i < WC_PATH_DEPTH && len + 1 < size; i++) {
+        const wc_path_step *s = &r->steps[i];
+        int n = s->key != NULL ? snprintf(buf + len, size - len, "%s%s", len ? "." : "", s->key)
+                               : snprintf(buf + len, size - len, "[%zu]", s->index);
+        if (n < 0)
+            break;
+        len += (size_t)n < size - len ? (size_t)n : size - len - 1;
+    }
 }
 
 /* Removes the bytes of characters that a "%.40s" or the message's size
@@ -74,11 +81,13 @@ bool wc_fail(wc_reader *r, const char *fmt, ...)
     if (r->failed)
         return false;
     r->failed = true;
+    char path[256];
+    format_path(r, path, sizeof path);
     va_list ap;
     va_start(ap, fmt);
-    set_message(r, r->path, fmt, ap);
+    set_message(r, path, fmt, ap);
     va_end(ap);
-    size_t offset = wc_json_locate(r->text, r->len, r->path);
+    size_t offset = wc_json_locate(r->text, r->len, path);
     wc_offset_to_line_column(r->text, r->len, offset, &r->err->line, &r->err->column);
     return false;
 }

@@ -11,17 +11,27 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* The current JSON path is a stack of steps, a key or an index, written
+ * out as text only when a fault names it: a whole load passes through some
+ * 100,000 of them and fails at most once. */
+#define WC_PATH_DEPTH 32
+
+typedef struct wc_path_step {
+    const char *key; /* NULL for an index */
+    size_t index;
+} wc_path_step;
+
 typedef struct wc_reader {
     const char *text;
     size_t len;
     wc_error *err;
     bool failed;
-    char path[256];
-    size_t path_len;
+    wc_path_step steps[WC_PATH_DEPTH];
+    size_t depth; /* may pass WC_PATH_DEPTH; the deeper steps are not kept */
 } wc_reader;
 
 /* Appends ".key" or "[i]" to the current path; returns the mark that
- * wc_path_restore() goes back to. */
+ * wc_path_restore() goes back to. `key` must live until then. */
 size_t wc_path_key(wc_reader *r, const char *key);
 size_t wc_path_index(wc_reader *r, size_t i);
 void wc_path_restore(wc_reader *r, size_t mark);
