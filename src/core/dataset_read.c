@@ -148,15 +148,6 @@ static bool read_enum(loader *L, const cJSON *obj, const char *key, bool require
     return false;
 }
 
-static bool read_bool(loader *L, const cJSON *obj, const char *key, bool *out)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-    if (v != NULL && !cJSON_IsBool(v))
-        return wc_fail_key(L, key, "expected true or false");
-    *out = cJSON_IsTrue(v);
-    return !L->r.failed;
-}
-
 /* An optional nested record: absent, it is all zero with unknown dates. */
 static void absent_record(const wc_record *rec, void *out)
 {
@@ -201,8 +192,6 @@ static bool read_member(loader *L, const cJSON *o, const wc_field *f, void *out)
         return wc_read_string(&L->r, o, f->key, req, m);
     case WC_K_DATE:
         return wc_read_date(&L->r, o, f->key, req, m);
-    case WC_K_BOOL:
-        return read_bool(L, o, f->key, m);
     case WC_K_ENUM:
         return read_enum(L, o, f->key, req, f->vocab, (int)f->arg, m);
     case WC_K_STRINGS:

@@ -48,7 +48,6 @@
 #define ID(rec, key, m, flags, max) F_(rec, key, m, ID, flags, NO_COUNT, max, NULL, NULL)
 #define CODE(rec, key, m, flags, len) F_(rec, key, m, CODE, flags, NO_COUNT, len, NULL, NULL)
 #define DATE(rec, key, m, flags) F_(rec, key, m, DATE, flags, NO_COUNT, 0, NULL, NULL)
-#define BOOL(rec, key, m, flags) F_(rec, key, m, BOOL, flags, NO_COUNT, 0, NULL, NULL)
 #define PRESENT(rec, key, m, flags) F_(rec, key, m, PRESENT, flags, NO_COUNT, 0, NULL, NULL)
 #define ENUM(rec, key, m, flags, v, absent)                                                    \
     F_(rec, key, m, ENUM, flags, NO_COUNT, (size_t)(absent), NULL, &wc_vocab_##v)

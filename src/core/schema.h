@@ -16,7 +16,6 @@ typedef enum wc_kind {
     WC_K_ID,
     WC_K_CODE,
     WC_K_DATE,
-    WC_K_BOOL,
     WC_K_PRESENT,
     WC_K_ENUM,
     WC_K_STRINGS,

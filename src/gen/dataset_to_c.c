@@ -101,7 +101,6 @@ static void put_member(emitter *e, const wc_field *f, const void *r)
     case WC_K_DATE:
         put_date(e, *(const wc_date *)m);
         break;
-    case WC_K_BOOL:
     case WC_K_PRESENT:
         fputs(*(const bool *)m ? "true" : "false", out);
         break;

@@ -90,7 +90,6 @@ static void same_member(pair *p, const wc_field *f, const void *ra, const void *
         if (*(const wc_date *)a != *(const wc_date *)b)
             differ(p, "the date");
         break;
-    case WC_K_BOOL:
     case WC_K_PRESENT:
         if (*(const bool *)a != *(const bool *)b)
             differ(p, "the flag");

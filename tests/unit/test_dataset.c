@@ -88,6 +88,12 @@ static void duplicates_and_references(void **state)
     refused("\"iso2\": \"BB\", \"iso3\"", "\"iso2\": \"AA\", \"iso3\"",
             "countries[1].iso2: 'AA' is given twice", 10);
     refused("\"name\": \"North Betaland\"", "\"name\": \"Alphaland\"", "read alike", 10);
+    /* A clash names the key it is at (it once said 'full_name' here). */
+    refused("\"name\": \"Gammastan\", \"official_name\": null",
+            "\"name\": \"Gammastan\", \"official_name\": \"Alphaland\"",
+            "countries[3].official_name: names two records: 'Gammastan' here and 'Alphaland' at "
+            "countries[0].name read alike",
+            14);
     refused("\"iso2\": \"BC\", \"signed\"", "\"iso2\": \"ZZ\", \"signed\"",
             "rome_statute[2].iso2: no country with code 'ZZ'", 0);
     refused("\"sources\": [\"test\"]}", "\"sources\": [\"nope\"]}", "no source with id 'nope'", 0);

@@ -105,7 +105,6 @@ static size_t member_size(const wc_field *f)
         return sizeof(int);
     case WC_K_DATE:
         return sizeof(wc_date);
-    case WC_K_BOOL:
     case WC_K_PRESENT:
         return sizeof(bool);
     case WC_K_ENUM:
