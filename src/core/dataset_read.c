@@ -148,7 +148,8 @@ static bool read_enum(loader *L, const cJSON *obj, const char *key, bool require
     return false;
 }
 
-/* An optional nested record: absent, it is all zero with unknown dates. */
+/* A record before it is read, or an optional one left out: all zero, but
+ * with its dates unknown and its enums at their value for a key left out. */
 static void absent_record(const wc_record *rec, void *out)
 {
     memset(out, 0, rec->size);
