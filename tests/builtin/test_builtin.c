@@ -232,13 +232,20 @@ static void every_lookup_table(void **state)
     same_names(p, "person_names", &wc_record_person, &a->person_names, &b->person_names);
 }
 
-/* The identity data-ops relies on: the SHA-256 of the file compiled in. */
+/* The built-in data's identity is the SHA-256 of the file compiled in, as
+ * sha256sum(1) gives it. */
 static void names_its_sha256(void **state)
 {
     (void)state;
     const char *h = wc_dataset_builtin_sha256();
     assert_int_equal(strlen(h), 64);
     assert_int_equal(strspn(h, "0123456789abcdef"), 64);
+    FILE *f = popen("sha256sum '" WC_TEST_JSON "'", "r");
+    char line[128] = "";
+    assert_non_null(f);
+    assert_non_null(fgets(line, sizeof line, f));
+    pclose(f);
+    assert_memory_equal(line, h, 64);
 }
 
 int main(void)
