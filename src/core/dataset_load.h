@@ -76,8 +76,9 @@ bool wc_check_dataset_version(loader *L, const char *version);
 
 /* lookup.c */
 
-/* Sorts the by-key table of a top-level array and refuses a repeated key,
- * naming the array and field for the fault. */
+/* Build the sorted by-key table of a top-level array, refusing a repeated
+ * key (naming the array and field for the fault), and for countries and
+ * persons the name index. */
 bool wc_index_sources(loader *L);
 bool wc_index_countries(loader *L);
 bool wc_index_persons(loader *L);

@@ -1,6 +1,8 @@
 /* Typed reads of the dataset's records, driven by the schema (schema.def):
- * one reader for every record type, which reads its fields in schema order
- * and hands the rules across fields to dataset_check.c. */
+ * one reader serves every record type. It reads a record's keys, then each
+ * field by its kind in schema order, then the form of its ids and codes;
+ * then it hands the record to its rules across fields (dataset_check.c),
+ * and reads its lists last. */
 #include "dataset_load.h"
 
 #include <string.h>
