@@ -76,14 +76,14 @@ static bool parse(loader *L)
         return wc_fail_at(&L->r, scan.at, "too many JSON values for a dataset: more than %d",
                           WC_DATASET_MAX_VALUES);
     const char *end = NULL;
-    L->lo->root = cJSON_ParseWithLengthOpts(L->r.text, L->r.len, &end, false);
-    if (L->lo->root == NULL && scan.fault == WC_JSON_OK) {
+    L->root = cJSON_ParseWithLengthOpts(L->r.text, L->r.len, &end, false);
+    if (L->root == NULL && scan.fault == WC_JSON_OK) {
         /* The text is JSON, so cJSON ran out of memory: no place to blame. */
         wc_fail(&L->r, "out of memory");
         L->r.err->line = L->r.err->column = 0;
         return false;
     }
-    if (L->lo->root == NULL) {
+    if (L->root == NULL) {
         size_t at = end != NULL && end >= L->r.text ? (size_t)(end - L->r.text) : 0;
         /* cJSON refuses to nest deeper than its limit, to keep its stack. */
         if (at < L->r.len && (L->r.text[at] == '[' || L->r.text[at] == '{') &&
@@ -111,7 +111,7 @@ static bool load(loader *L)
 {
     if (!parse(L))
         return false;
-    const cJSON *root = L->lo->root;
+    const cJSON *root = L->root;
     const wc_record *top = &wc_record_dataset;
     if (!wc_expect_object(&L->r, root) || !wc_check_keys(&L->r, root, top->keys, top->n_fields))
         return false;
@@ -125,6 +125,7 @@ static bool load(loader *L)
     L->ds->schema_version = 2;
     void *countries;
     if (!wc_read_string(&L->r, root, "dataset_version", true, &L->ds->dataset_version) ||
+        !wc_keep_string(L, &L->ds->dataset_version) ||
         !wc_check_dataset_version(L, L->ds->dataset_version) ||
         !wc_read_date(&L->r, root, "as_of", true, &L->ds->as_of) ||
         !load_array(L, root, "sources", NULL) || !wc_index_sources(L) ||
@@ -154,7 +155,9 @@ wc_dataset *wc_dataset_load(const char *text, size_t len, wc_error *err)
     lo->ds.internal = &lo->in;
     loader L = {.r = {.text = text, .len = len, .err = err}, .lo = lo, .ds = &lo->ds,
                 .in = &lo->in};
-    if (!load(&L)) {
+    bool ok = load(&L);
+    cJSON_Delete(L.root);
+    if (!ok) {
         wc_dataset_free(&lo->ds);
         return NULL;
     }
@@ -166,7 +169,6 @@ void wc_dataset_free(wc_dataset *ds)
     if (ds == NULL || ds->internal->is_static)
         return;
     wc_loaded *lo = (wc_loaded *)ds;
-    cJSON_Delete(lo->root);
     wc_index_free(&lo->country_index);
     wc_index_free(&lo->person_index);
     wc_arena_release(&lo->arena);

@@ -12,11 +12,11 @@
 
 #include <cjson/cJSON.h>
 
-/* A loaded dataset in one allocation: wc_dataset_free() frees it whole. */
+/* A loaded dataset: its records, lists, strings and index keys live in its
+ * arena; wc_dataset_free() frees it whole. */
 typedef struct wc_loaded {
     wc_dataset ds; /* first, so a wc_dataset * is a wc_loaded * */
     struct wc_dataset_internal in;
-    cJSON *root; /* the dataset's strings point into it */
     wc_arena arena;
     wc_name_index country_index;
     wc_name_index person_index;
@@ -24,6 +24,7 @@ typedef struct wc_loaded {
 
 typedef struct loader {
     wc_reader r;
+    cJSON *root; /* the parsed text, freed once the dataset is read */
     wc_loaded *lo;
     wc_dataset *ds;
     struct wc_dataset_internal *in;
@@ -49,6 +50,10 @@ bool wc_read_record(loader *L, const cJSON *o, const wc_record *rec, void *out,
  * absent and optional. */
 bool wc_read_records(loader *L, const cJSON *obj, const wc_record *owner, const wc_field *f,
                      const void *parent, void **items, size_t *count);
+
+/* Copies a string read from the parsed text into the dataset's arena
+ * (NULL stays NULL); a fault if memory ran out. */
+bool wc_keep_string(loader *L, const char **s);
 
 /* Fails at `key` of the current object. */
 bool wc_fail_key(loader *L, const char *key, const char *message);

@@ -18,6 +18,14 @@ void *wc_load_alloc(loader *L, size_t count, size_t size)
     return p;
 }
 
+bool wc_keep_string(loader *L, const char **s)
+{
+    if (*s == NULL || L->r.failed)
+        return !L->r.failed;
+    *s = wc_arena_strndup(&L->lo->arena, *s, strlen(*s));
+    return *s != NULL || wc_fail(&L->r, "out of memory");
+}
+
 bool wc_fail_key(loader *L, const char *key, const char *message)
 {
     size_t mark = wc_path_key(&L->r, key);
@@ -86,9 +94,9 @@ static bool read_strings(loader *L, const cJSON *obj, const char *key, wc_string
             if (!cJSON_IsString(c) || c->valuestring[0] == '\0')
                 wc_fail(&L->r, "expected a non-empty string");
             wc_path_restore(&L->r, m2);
-            if (L->r.failed)
-                break;
             items[i] = c->valuestring;
+            if (!wc_keep_string(L, &items[i]))
+                break;
         }
         out->items = items;
         out->count = n;
@@ -192,7 +200,7 @@ static bool read_member(loader *L, const cJSON *o, const wc_field *f, void *out)
     case WC_K_STRING:
     case WC_K_ID:
     case WC_K_CODE:
-        return wc_read_string(&L->r, o, f->key, req, m);
+        return wc_read_string(&L->r, o, f->key, req, m) && wc_keep_string(L, m);
     case WC_K_DATE:
         return wc_read_date(&L->r, o, f->key, req, m);
     case WC_K_ENUM:
