@@ -1,5 +1,6 @@
-/* A region allocator: the dataset's records, lists and index all live in
- * one arena, so the dataset has a single owner and is freed in one call. */
+/* A region allocator: a loaded dataset's records, lists, strings and name
+ * keys all live in one arena, so it has a single owner and is freed in one
+ * call (only the two name indexes' entry arrays grow by realloc). */
 #ifndef WC_ARENA_H
 #define WC_ARENA_H
 
