@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "diag.h"
 #include "echo.h"
 
 #include <poll.h>
@@ -7,18 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void report(const char *level, const char *fmt, va_list ap)
-{
-    fprintf(stderr, "warrantcheck: %s: ", level);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-}
-
 void cli_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    report("error", fmt, ap);
+    vdiag(DIAG_USAGE, NULL, 0, 0, fmt, ap);
     va_end(ap);
 }
 
@@ -26,7 +20,7 @@ void cli_warning(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    report("warning", fmt, ap);
+    vdiag(DIAG_WARNING, NULL, 0, 0, fmt, ap);
     va_end(ap);
 }
 
@@ -49,27 +43,33 @@ char *cli_join_words(int argc, char **argv)
     return name;
 }
 
-/* Prints the error for a name that did not resolve: ambiguous with its
- * candidates, or unknown with the nearest names, after `location`
- * ("FILE:LINE:COL") when there is one. The name, and the candidates from
- * a --data file, are echoed escaped and cut short. */
+/* Reports a name that did not resolve: ambiguous with its candidates, or
+ * unknown with the nearest names, at `location` ("FILE:LINE:COL") when
+ * there is one. The name and the candidates are echoed cut short, and diag
+ * escapes the whole message. */
 static void name_error(const char *location, const char *what, const char *name,
                        wc_match_kind kind, const char *const *cands, size_t n)
 {
     char echo[CLI_ECHO_BUFSIZE];
+    char message[(WC_MAX_CANDIDATES + 1) * (CLI_ECHO_BUFSIZE + 8) + 128];
+    size_t at;
     cli_echo(name, echo);
-    fprintf(stderr, "warrantcheck: %s%serror: ", location ? location : "", location ? ": " : "");
     if (kind == WC_MATCH_AMBIGUOUS)
-        fprintf(stderr, "%s '%s' is ambiguous: it could be ", what, echo);
+        at = (size_t)snprintf(message, sizeof message, "%s '%s' is ambiguous: it could be ", what,
+                              echo);
     else if (n > 0)
-        fprintf(stderr, "unknown %s '%s'; did you mean ", what, echo);
+        at = (size_t)snprintf(message, sizeof message, "unknown %s '%s'; did you mean ", what,
+                              echo);
     else
-        fprintf(stderr, "unknown %s '%s' (try 'warrantcheck %s' for the list)", what, echo,
-                what[0] == 'c' ? "countries" : "persons");
-    for (size_t i = 0; i < n; i++)
-        fprintf(stderr, "%s'%s'", i == 0 ? "" : i + 1 == n ? " or " : ", ",
-                cli_echo(cands[i], echo));
-    fputs(kind == WC_MATCH_AMBIGUOUS || n == 0 ? "\n" : "?\n", stderr);
+        at = (size_t)snprintf(message, sizeof message,
+                              "unknown %s '%s' (try 'warrantcheck %s' for the list)", what, echo,
+                              what[0] == 'c' ? "countries" : "persons");
+    for (size_t i = 0; i < n && at < sizeof message; i++)
+        at += (size_t)snprintf(message + at, sizeof message - at, "%s'%s'",
+                               i == 0 ? "" : i + 1 == n ? " or " : ", ", cli_echo(cands[i], echo));
+    if (kind != WC_MATCH_AMBIGUOUS && n > 0 && at < sizeof message)
+        snprintf(message + at, sizeof message - at, "?");
+    diag_at(DIAG_INPUT, location, "%s", message);
 }
 
 const wc_country *cli_country_at(const cli *c, const char *name, const char *location)

@@ -53,6 +53,7 @@ static int data_info(const cli *c, const char *name)
     if (c->quiet)
         return EXIT_YES;
     if (c->format == FORMAT_TEXT) {
+        char shown[CLI_PATH_ECHO_BUFSIZE];
         fprintf(c->out,
                 "dataset            %s\n"
                 "schema version     %d\n"
@@ -65,7 +66,7 @@ static int data_info(const cli *c, const char *name)
                 "art. 12(3)         %zu declarations\n"
                 "UNSC referrals     %zu\n"
                 "sources            %zu\n",
-                name, ds->schema_version, asof, ds->n_countries, ds->n_statutes, parties, d,
+                cli_escape(name, CLI_PATH_ECHO_CHARS, shown, sizeof shown), ds->schema_version, asof, ds->n_countries, ds->n_statutes, parties, d,
                 ds->n_warrants, in_force, d, ds->n_persons, ds->n_trips, ds->n_findings,
                 ds->n_declarations, ds->n_referrals, ds->n_sources);
         return EXIT_YES;
@@ -108,10 +109,12 @@ int cmd_data(cli *c, int argc, char **argv)
             cli_error("'data validate' takes at most one FILE");
             return EXIT_USAGE;
         }
+        char shown[CLI_PATH_ECHO_BUFSIZE];
         if (argc == 1) {
             /* The dataset was validated as it loaded. */
             if (!c->quiet)
-                fprintf(c->out, "%s: valid\n", c->data_name);
+                fprintf(c->out, "%s: valid\n",
+                        cli_escape(c->data_name, CLI_PATH_ECHO_CHARS, shown, sizeof shown));
             return EXIT_YES;
         }
         wc_dataset *owned;
@@ -119,7 +122,8 @@ int cmd_data(cli *c, int argc, char **argv)
         if (ds == NULL)
             return EXIT_DATASET;
         if (!c->quiet)
-            fprintf(c->out, "%s: valid (%zu countries, %zu warrants, %zu sources)\n", argv[1],
+            fprintf(c->out, "%s: valid (%zu countries, %zu warrants, %zu sources)\n",
+                    cli_escape(argv[1], CLI_PATH_ECHO_CHARS, shown, sizeof shown),
                     ds->n_countries, ds->n_warrants, ds->n_sources);
         wc_dataset_free(owned);
         return EXIT_YES;

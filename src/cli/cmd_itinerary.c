@@ -4,6 +4,7 @@
  * each verdict; here are the file, the caches, the output and the exit
  * status. */
 #include "cli.h"
+#include "diag.h"
 #include "echo.h"
 #include "itinerary_cache.h"
 #include "json_out.h"
@@ -72,9 +73,7 @@ static void line_error(const run *r, unsigned long line, size_t column, const ch
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "warrantcheck: %s:%lu:%zu: error: ", r->file, line, column);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    vdiag(DIAG_INPUT, r->file, line, column, fmt, ap);
     va_end(ap);
 }
 
@@ -600,10 +599,9 @@ static bool check_line(run *r, unsigned long line, const wc_leg *leg)
     }
     if (leg->end > r->c->ds->as_of && !r->warned_as_of && !r->c->quiet) {
         char asof[WC_DATE_BUFSIZE];
-        fprintf(stderr,
-                "warrantcheck: %s:%lu: warning: the dataset is current to %s; later events "
-                "are not known\n",
-                r->file, line, wc_date_format(r->c->ds->as_of, asof));
+        diag(DIAG_WARNING, r->file, line, 0,
+             "the dataset is current to %s; later events are not known",
+             wc_date_format(r->c->ds->as_of, asof));
         r->warned_as_of = true;
     }
     if (r->c->all) {

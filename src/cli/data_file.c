@@ -1,6 +1,7 @@
 /* Reading a dataset: the built-in one, or a file named by --data,
  * WARRANTCHECK_DATA or `data validate FILE`. */
 #include "cli.h"
+#include "diag.h"
 #include "echo.h"
 
 #include <errno.h>
@@ -12,10 +13,6 @@
 
 /* A data file past this size is refused before it is read. */
 #define MAX_DATA_BYTES (64L * 1024 * 1024)
-
-/* A path is echoed in full up to this many characters (PATH_MAX is 4096
- * bytes), escaped. */
-#define PATH_ECHO_CHARS 1024
 
 /* Reads a whole data file; `name` is its path, escaped for messages. */
 static char *read_file(const char *path, const char *name, size_t *len)
@@ -68,28 +65,21 @@ const wc_dataset *cli_load_dataset(const char *path, wc_dataset **owned)
 {
     wc_error err;
     const wc_dataset *ds;
-    char name[PATH_ECHO_CHARS * 10 + 4];
     *owned = NULL;
     if (path == NULL) {
         ds = wc_dataset_builtin(); /* validated when the program was built */
-        cli_escape(CLI_BUILTIN_DATA_NAME, PATH_ECHO_CHARS, name, sizeof name);
     } else {
         size_t len;
-        char *text = read_file(path, cli_escape(path, PATH_ECHO_CHARS, name, sizeof name), &len);
+        char name[CLI_PATH_ECHO_BUFSIZE];
+        char *text = read_file(path, cli_escape(path, CLI_PATH_ECHO_CHARS, name, sizeof name), &len);
         if (text == NULL)
             return NULL;
         ds = *owned = wc_dataset_load(text, len, &err);
         free(text);
     }
     if (ds == NULL) {
-        /* The message may quote the file's own text: escape it too. */
-        char message[sizeof err.message * 10];
-        cli_escape(err.message, sizeof err.message, message, sizeof message);
-        if (err.line > 0)
-            fprintf(stderr, "warrantcheck: %s:%lu:%lu: error: %s\n", name, err.line, err.column,
-                    message);
-        else
-            fprintf(stderr, "warrantcheck: %s: error: %s\n", name, message);
+        /* The message may quote the file's own text: diag escapes it. */
+        diag(DIAG_DATASET, path, err.line, err.column, "%s", err.message);
     }
     return ds;
 }

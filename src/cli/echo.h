@@ -12,6 +12,11 @@
  * "\UXXXXXXXX" (10 bytes), plus "..." and the terminating NUL. */
 #define CLI_ECHO_BUFSIZE (CLI_ECHO_CHARS * 10 + 4)
 
+/* A file name is echoed in full up to this many characters (PATH_MAX is
+ * 4096 bytes), in a buffer of CLI_PATH_ECHO_BUFSIZE. */
+#define CLI_PATH_ECHO_CHARS 1024
+#define CLI_PATH_ECHO_BUFSIZE (CLI_PATH_ECHO_CHARS * 10 + 4)
+
 /* Writes into buf (of `size` bytes) the first `max_chars` characters of
  * `text`, safe to print on a terminal: valid, printable UTF-8 is copied;
  * a byte that is not valid UTF-8 or an ASCII control character becomes

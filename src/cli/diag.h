@@ -1,0 +1,56 @@
+/* Diagnostics: the one printer of every message on standard error, in the
+ * GNU form "warrantcheck: FILE:LINE:COL: LEVEL: message" (no location where
+ * no file is at fault), as mandoc's mandoc_msg() does. Every byte of the
+ * location and of the message is escaped (echo.h), so no input can reach
+ * the terminal raw, and the worst level seen is kept for the exit status. */
+#ifndef WC_CLI_DIAG_H
+#define WC_CLI_DIAG_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* What a message is: "warning" or "error", and the least exit status it
+ * implies (SPEC section 3). A warning never changes the status. */
+typedef enum diag_level {
+    DIAG_WARNING = 0,
+    DIAG_USAGE = 2,
+    DIAG_INPUT = 3,
+    DIAG_DATASET = 4,
+    DIAG_OUTPUT = 5,
+    DIAG_MEMORY = 6
+} diag_level;
+
+/* Prints one message. `file` NULL: no location; `line` 0: the file only;
+ * `column` 0: FILE:LINE. */
+void diag(diag_level level, const char *file, unsigned long line, size_t column,
+          const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+/* The same with a location already written as "FILE:LINE:COL" (or NULL). */
+void diag_at(diag_level level, const char *location, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+void vdiag(diag_level level, const char *file, unsigned long line, size_t column,
+           const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 0)))
+#endif
+    ;
+
+/* Says "out of memory" and returns its exit status, DIAG_MEMORY. */
+int diag_out_of_memory(void);
+
+/* The exit status: `status`, or the worst level reported if that is worse,
+ * so that no error ever leaves with "yes" or "no". */
+int diag_status(int status);
+
+/* While set, messages are counted but not printed (`__complete`). */
+void diag_silence(bool silent);
+
+#endif
