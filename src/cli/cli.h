@@ -16,7 +16,8 @@ enum {
     EXIT_USAGE = 2,
     EXIT_INPUT = 3,
     EXIT_DATASET = 4,
-    EXIT_OUTPUT = 5
+    EXIT_OUTPUT = 5,
+    EXIT_MEMORY = 6
 };
 
 typedef enum output_format {
@@ -44,6 +45,9 @@ typedef struct cli {
     country_filter filter;
     FILE *out;
     const char *out_path; /* map --out FILE; NULL: write to out */
+    /* What main checks before a command runs (options.c binds them). */
+    const char *on_text, *format_text, *color_text, *data_path;
+    bool help, version;
 } cli;
 
 /* Prints "warrantcheck: error: MESSAGE" to stderr. */

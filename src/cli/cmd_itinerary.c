@@ -723,11 +723,6 @@ int cmd_itinerary(cli *c, int argc, char **argv)
                            : "'itinerary' reads one FILE (try 'warrantcheck itinerary --help')");
         return EXIT_USAGE;
     }
-    if (c->format != FORMAT_TEXT && c->format != FORMAT_JSON && c->format != FORMAT_JSONL &&
-        c->format != FORMAT_CSV && c->format != FORMAT_TSV) {
-        cli_error("'itinerary' writes text, json, jsonl, csv or tsv");
-        return EXIT_USAGE;
-    }
     if (c->all && c->person != NULL) {
         cli_error("--all and --person exclude each other");
         return EXIT_USAGE;

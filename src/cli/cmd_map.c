@@ -57,10 +57,6 @@ int cli_draw_map(cli *c, const wc_person *p)
 
 int cmd_map(cli *c, int argc, char **argv)
 {
-    if (c->format != FORMAT_TEXT && c->format != FORMAT_SVG) {
-        cli_error("'map' draws SVG only: leave out --format or give --format svg");
-        return EXIT_USAGE;
-    }
     if (c->out_path != NULL && c->out_path[0] == '\0') {
         cli_error("--out needs a file name (or leave it out to write to standard output)");
         return EXIT_USAGE;

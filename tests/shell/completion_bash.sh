@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
 # Drives the bash completion that `warrantcheck completion bash` prints, as
-# bash itself would: COMP_WORDS/COMP_CWORD in, COMPREPLY out.
+# bash itself would: COMP_WORDS/COMP_CWORD in, COMPREPLY out. The script asks
+# the program (`warrantcheck __complete`), found on PATH as the user typed it.
 #   completion_bash.sh BINARY
 set -u
 bin=$1
+here=$(cd "$(dirname "$0")" && pwd)
 script=$("$bin" completion bash) || { echo "completion bash failed"; exit 1; }
+bash -n <<<"$script" || { echo "bash: syntax error"; exit 1; }
+cmp -s <(printf '%s\n' "$script") "$here/../../src/cli/completions/warrantcheck.bash" ||
+    { echo "completion bash is not src/cli/completions/warrantcheck.bash"; exit 1; }
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+ln -s "$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")" "$dir/warrantcheck"
+export PATH="$dir:$PATH"
+unset WARRANTCHECK_DATA
 fail=0
 
 # expect WORD... -- EXPECTED...: completes the words (the last is the one
@@ -54,6 +64,18 @@ expect warrantcheck --color a -- auto always
 expect warrantcheck countries --non -- --non-parties
 expect warrantcheck completion '' -- bash zsh fish
 expect warrantcheck data '' -- info validate
+expect warrantcheck help ca -- can
+expect warrantcheck can putin mongolia --n -- --no-header
+expect warrantcheck countries --format '' -- text json jsonl csv tsv
+expect warrantcheck where putin --format '' -- text json jsonl csv tsv svg
+# A file argument completes file names.
+touch "$dir/legs-one.txt"
+expect warrantcheck itinerary "$dir/legs-o" -- "$dir/legs-one.txt"
+# The names come from the dataset in use, at the time of completing: --data
+# on the command line, or WARRANTCHECK_DATA.
+expect warrantcheck --data "$here/../data/mini.json" country Al -- Alphaland
+WARRANTCHECK_DATA=$here/../data/mini.json expect warrantcheck country Al -- Alphaland
+expect warrantcheck country Alpha --
 # Every person id of the dataset is offered for a PERSON.
 n_persons=$("$bin" persons --format csv --no-header --on 2025-01-01 | wc -l)
 n_offered=$(bash -c 'eval "$1"; COMP_WORDS=(warrantcheck person ""); COMP_CWORD=2
@@ -72,6 +94,9 @@ for opt in format color; do
     done
 done
 
-# The script is quiet: sourcing it prints nothing, even after the as-of date.
+# The script is quiet: sourcing it prints nothing, even after the as-of date,
+# and a bad --data file completes nothing and says nothing.
 [ -z "$("$bin" completion bash 2>&1 >/dev/null)" ] || { echo "completion bash wrote to stderr"; fail=1; }
+[ -z "$("$bin" __complete --data /nonexistent country Mon 2>&1)" ] ||
+    { echo "__complete with a bad --data file printed something"; fail=1; }
 exit $fail

@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
 # Asks fish what it would complete (`complete -C`) with the script that
-# `warrantcheck completion fish` prints loaded. Exit 77 (skipped) without fish.
+# `warrantcheck completion fish` prints loaded. The script asks the program
+# (`warrantcheck __complete`), found on PATH. Exit 77 (skipped) without fish.
 #   completion_fish.sh BINARY
 set -u
 bin=$1
+here=$(cd "$(dirname "$0")" && pwd)
 command -v fish >/dev/null || { echo "fish is not installed"; exit 77; }
-script=$(mktemp)
-trap 'rm -f "$script"' EXIT
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+script=$dir/warrantcheck.fish
 "$bin" completion fish >"$script" || { echo "completion fish failed"; exit 1; }
 fish -n "$script" || { echo "fish: syntax error"; exit 1; }
+cmp -s "$script" "$here/../../src/cli/completions/warrantcheck.fish" ||
+    { echo "completion fish is not src/cli/completions/warrantcheck.fish"; exit 1; }
+ln -s "$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")" "$dir/warrantcheck"
+export PATH="$dir:$PATH"
+unset WARRANTCHECK_DATA
 fail=0
 
 # expect LINE -- EXPECTED...: the candidates for the command line LINE,
@@ -35,4 +43,8 @@ expect 'warrantcheck where putin --format j' -- json jsonl
 expect 'warrantcheck where putin --format=c' -- --format=csv
 expect 'warrantcheck countries --non' -- --non-parties
 expect 'warrantcheck completion ' -- bash zsh fish
+expect 'warrantcheck help ca' -- can
+expect "warrantcheck --data $here/../data/mini.json country Al" -- Alphaland
+touch "$dir/legs-one.txt"
+expect "warrantcheck itinerary $dir/legs-o" -- "$dir/legs-one.txt"
 exit $fail

@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
 # Runs the zsh completion that `warrantcheck completion zsh` prints with
 # zsh's completion builtins replaced by stubs that print what they are
-# given, so it needs zsh but no terminal. Exit 77 (skipped) without zsh.
+# given, so it needs zsh but no terminal. The script asks the program
+# (`warrantcheck __complete`), found on PATH. Exit 77 (skipped) without zsh.
 #   completion_zsh.sh BINARY
 set -u
 bin=$1
+here=$(cd "$(dirname "$0")" && pwd)
 command -v zsh >/dev/null || { echo "zsh is not installed"; exit 77; }
-script=$(mktemp)
-trap 'rm -f "$script"' EXIT
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+script=$dir/_warrantcheck
 "$bin" completion zsh >"$script" || { echo "completion zsh failed"; exit 1; }
 zsh -n "$script" || { echo "zsh: syntax error"; exit 1; }
+cmp -s "$script" "$here/../../src/cli/completions/_warrantcheck" ||
+    { echo "completion zsh is not src/cli/completions/_warrantcheck"; exit 1; }
+ln -s "$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")" "$dir/warrantcheck"
+export PATH="$dir:$PATH"
+unset WARRANTCHECK_DATA
 fail=0
 
 # complete WORD...: prints the candidates zsh would be offered, one a line.
@@ -22,10 +30,6 @@ complete() {
             [[ $1 == -- ]] && shift
             local w
             for w in "$@"; do [[ ${(L)w} == ${(L)PREFIX}* ]] && print -r -- "$w"; done
-        }
-        _describe() {
-            local w
-            for w in "${(@P)4}"; do [[ $w == ${PREFIX}* ]] && print -r -- "${w%%:*}"; done
         }
         _files() { print -r -- "<files>"; }
         _message() { print -r -- "<message>"; }
@@ -59,4 +63,6 @@ expect warrantcheck where putin --format=c -- csv
 expect warrantcheck countries --non -- --non-parties
 expect warrantcheck data validate '' -- '<files>'
 expect warrantcheck completion '' -- bash zsh fish
+expect warrantcheck help ca -- can
+expect warrantcheck --data "$here/../data/mini.json" country Al -- Alphaland
 exit $fail

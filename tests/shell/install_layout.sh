@@ -30,9 +30,13 @@ done
     --on 2025-01-01 >/dev/null ||
     { echo "the installed dataset does not validate"; fail=1; }
 
-# The installed bash completion is the program's, and works.
-got=$(bash -c 'source "$1"; COMP_WORDS=(warrantcheck country Mon); COMP_CWORD=2
-               _warrantcheck; printf "%s\n" "${COMPREPLY[@]}"' _ \
+# The installed bash completion is the program's, and works with the
+# installed program (which it asks for candidates) on PATH.
+cmp -s <("$dest/usr/bin/warrantcheck" completion bash) \
+    "$dest/usr/share/bash-completion/completions/warrantcheck" ||
+    { echo "the installed bash completion is not 'warrantcheck completion bash'"; fail=1; }
+got=$(PATH="$dest/usr/bin:$PATH" bash -c 'source "$1"; COMP_WORDS=(warrantcheck country Mon)
+               COMP_CWORD=2; _warrantcheck; printf "%s\n" "${COMPREPLY[@]}"' _ \
       "$dest/usr/share/bash-completion/completions/warrantcheck")
 grep -qx Mongolia <<<"$got" || { echo "installed bash completion: no Mongolia"; fail=1; }
 

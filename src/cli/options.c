@@ -1,0 +1,635 @@
+/* The tables of commands and options (see options.h), the parser they
+ * drive, the help they print and the "did you mean" for a typo. */
+#include "options.h"
+
+#include "diag.h"
+#include "echo.h"
+
+#include <stdio.h>
+#include <string.h>
+
+_Static_assert(sizeof(country_filter) == sizeof(int), "OPTION_SET writes an int");
+
+const char *const FORMAT_NAMES[] = {"text", "json", "jsonl", "csv", "tsv", "svg"};
+const size_t N_FORMATS = sizeof FORMAT_NAMES / sizeof FORMAT_NAMES[0];
+
+/* ---------------------------------------------------------------- options */
+
+#define OPT_ON                                                                               \
+    OPT_STRING(0, "on", on_text, "DATE", ARG_ANY, NULL,                                      \
+               "answer for DATE (YYYY-MM-DD); default: today, UTC")
+#define OPT_FORMAT(help) OPT_STRING(0, "format", format_text, "FORMAT", ARG_FORMAT, NULL, help)
+#define TABLE_FORMATS "text (default), json, jsonl, csv or tsv"
+#define OPT_NO_HEADER OPT_CLEAR(0, "no-header", header, "leave out the CSV/TSV header row")
+#define OPT_QUIET OPT_FLAG('q', "quiet", quiet, "print nothing; answer with the exit status only")
+#define OPT_DATA                                                                             \
+    OPT_STRING(0, "data", data_path, "FILE", ARG_FILE, NULL,                                 \
+               "load the dataset from FILE (or WARRANTCHECK_DATA)")
+#define OPT_COLOR                                                                            \
+    OPT_STRING(0, "color", color_text, "WHEN", ARG_WORDS, "auto always never",               \
+               "colour text output: auto (default), always, never")
+#define OPT_HELP OPT_FLAG('h', "help", help, "show help; 'warrantcheck COMMAND --help' for a command")
+#define OPT_VERSION OPT_FLAG(0, "version", version, "show the version and the dataset's as-of date")
+/* What every command that prints an answer takes, after its own options. */
+#define COMMON_OPTIONS OPT_QUIET, OPT_DATA, OPT_COLOR, OPT_HELP, OPT_VERSION
+
+const option_spec GLOBAL_OPTIONS[] = {
+    OPT_ON,
+    OPT_FORMAT("text (default), json, jsonl, csv or tsv; svg for where and map"),
+    OPT_NO_HEADER,
+    COMMON_OPTIONS,
+    OPT_END};
+
+static const option_spec ANSWER_OPTIONS[] = {
+    OPT_ON, OPT_FORMAT(TABLE_FORMATS), OPT_NO_HEADER, COMMON_OPTIONS, OPT_END};
+
+static const option_spec WHERE_OPTIONS[] = {
+    OPT_ON,
+    OPT_FORMAT("text (default), json, jsonl, csv, tsv, or svg for a map"),
+    OPT_NO_HEADER,
+    OPT_FLAG(0, "all", all, "list every country, with its verdict"),
+    COMMON_OPTIONS,
+    OPT_END};
+
+static const option_spec COUNTRIES_OPTIONS[] = {
+    OPT_ON,
+    OPT_FORMAT(TABLE_FORMATS),
+    OPT_NO_HEADER,
+    OPT_SET(0, "parties", filter, FILTER_PARTIES, "only States Parties on the date"),
+    OPT_SET(0, "non-parties", filter, FILTER_NON_PARTIES, "only states that are not"),
+    COMMON_OPTIONS,
+    OPT_END};
+
+static const option_spec MAP_OPTIONS[] = {
+    OPT_ON,
+    OPT_FORMAT("svg, the default"),
+    OPT_NO_HEADER,
+    OPT_STRING(0, "out", out_path, "FILE", ARG_FILE, NULL,
+               "write the map to FILE, replacing it whole"),
+    COMMON_OPTIONS,
+    OPT_END};
+
+static const option_spec ITINERARY_OPTIONS[] = {
+    OPT_FORMAT(TABLE_FORMATS),
+    OPT_NO_HEADER,
+    OPT_FLAG(0, "all", all, "check every wanted person"),
+    OPT_STRING(0, "person", person, "PERSON", ARG_PERSON, NULL,
+               "the person whose legs to check (else a 'person' column)"),
+    COMMON_OPTIONS,
+    OPT_END};
+
+static const option_spec HELP_ONLY_OPTIONS[] = {OPT_HELP, OPT_END};
+
+/* --------------------------------------------------------------- commands */
+
+#define ALL_FORMATS (FORMATS_TABLES | FORMAT_BIT(FORMAT_SVG))
+
+const command COMMANDS[] = {
+    {"country", cmd_country, {{ARG_COUNTRY, "COUNTRY"}}, FORMATS_TABLES, NULL, ANSWER_OPTIONS,
+     COMMAND_QUERY, "membership of COUNTRY on the date, and its duty for each open warrant",
+     "Is COUNTRY a State Party to the Rome Statute on the date? Prints the dates\n"
+     "that make it so, its duty for each warrant in force, and notes (signed but\n"
+     "not ratified, withdrawal pending or revoked, art. 12(3) declarations).\n"
+     "Exit status 0 for a State Party, 1 if not.\n\n"
+     "Examples:\n"
+     "  warrantcheck country Mongolia\n"
+     "  warrantcheck country \"United States\"\n"
+     "  warrantcheck country Ukraine --on 2024-12-31\n"
+     "  warrantcheck country PH --on 2019-03-17 --format json | jq .state_party\n"},
+    {"can", cmd_can, {{ARG_PERSON, "PERSON"}, {ARG_COUNTRY, "COUNTRY"}}, FORMATS_TABLES, NULL,
+     ANSWER_OPTIONS, COMMAND_QUERY, "can PERSON be arrested in COUNTRY? the verdict and its reasons",
+     "The verdict for PERSON in COUNTRY on the date: obliged, obliged-residual,\n"
+     "obliged-unsc, not-obliged, no-warrant or in-custody, with the legal basis,\n"
+     "notes and sources. Exit status 0 for an obliged* verdict, 1 otherwise.\n\n"
+     "Examples:\n"
+     "  warrantcheck can putin mongolia --on 2024-09-03\n"
+     "  warrantcheck can netanyahu hungary --on 2025-04-04\n"
+     "  warrantcheck -q can putin \"south africa\" && echo \"would have to arrest\"\n"},
+    {"where", cmd_where, {{ARG_PERSON, "PERSON"}}, ALL_FORMATS, NULL, WHERE_OPTIONS,
+     COMMAND_QUERY, "every country where PERSON can be arrested on the date",
+     "Every country obliged to arrest PERSON on the date; --all lists every\n"
+     "country with its verdict. Exit status 0 if there is at least one.\n\n"
+     "Examples:\n"
+     "  warrantcheck where putin\n"
+     "  warrantcheck where putin --on 2025-01-01 --format csv | tail -n +2 | wc -l\n"
+     "  warrantcheck where netanyahu --all --format jsonl | jq -r .verdict | sort | uniq -c\n"},
+    {"person", cmd_person, {{ARG_PERSON, "PERSON"}}, FORMATS_TABLES, NULL, ANSWER_OPTIONS,
+     COMMAND_QUERY, "the warrant(s): issued, charges, situation, status, sources",
+     "The warrants for PERSON: when issued and made public, the charges, the\n"
+     "situation, the status timeline and the sources.\n\n"
+     "Examples:\n"
+     "  warrantcheck person putin\n"
+     "  warrantcheck person al-bashir --format json | jq '.warrants[].issued'\n"},
+    {"persons", cmd_persons, {{0}}, FORMATS_TABLES, NULL, ANSWER_OPTIONS, COMMAND_QUERY,
+     "all wanted persons in the dataset",
+     "Every person named in a public ICC arrest warrant, with the situation and the\n"
+     "status of the first warrant on the date.\n\n"
+     "Examples:\n"
+     "  warrantcheck persons\n"
+     "  warrantcheck persons --format csv | grep at-large\n"},
+    {"countries", cmd_countries, {{0}}, FORMATS_TABLES, NULL, COUNTRIES_OPTIONS, COMMAND_QUERY,
+     "all countries (--parties, --non-parties)",
+     "Every country with its membership on the date.\n\n"
+     "Examples:\n"
+     "  warrantcheck countries --parties --on 2025-01-01 | wc -l\n"
+     "  warrantcheck countries --non-parties --format csv\n"},
+    {"trips", cmd_trips, {{ARG_PERSON, "PERSON"}}, FORMATS_TABLES, NULL, ANSWER_OPTIONS,
+     COMMAND_QUERY, "travel history: each trip, whether the host was obliged, what happened",
+     "Each known foreign trip of PERSON after a warrant, with the host's duty on\n"
+     "the day of arrival and what the host did.\n\n"
+     "Examples:\n"
+     "  warrantcheck trips putin\n"
+     "  warrantcheck trips al-bashir --format csv\n"},
+    {"map", cmd_map, {{ARG_PERSON, "PERSON"}}, FORMAT_BIT(FORMAT_TEXT) | FORMAT_BIT(FORMAT_SVG),
+     "'map' draws SVG only: leave out --format or give --format svg", MAP_OPTIONS,
+     COMMAND_QUERY, "an SVG world map of where PERSON can be arrested on the date",
+     "Draws an SVG world map, each country filled by its verdict for PERSON on\n"
+     "the date (obliged; obliged-residual or obliged-unsc; not-obliged), with a\n"
+     "legend that counts them, the dataset's as-of date and its sources. Small\n"
+     "states get a circle; each shape names its country on hover. To stdout, or\n"
+     "with --out to FILE, replaced whole or not at all. 'where PERSON --format\n"
+     "svg' draws the same map.\n\n"
+     "Examples:\n"
+     "  warrantcheck map putin --on 2025-01-01 > putin.svg\n"
+     "  warrantcheck map al-bashir --on 2019-06-01 --out bashir.svg\n"
+     "  warrantcheck map netanyahu | rsvg-convert -w 1600 > netanyahu.png\n"},
+    {"data", cmd_data, {{ARG_WORDS, "info|validate"}, {ARG_FILE, "[FILE]"}}, FORMATS_TABLES, NULL,
+     ANSWER_OPTIONS, COMMAND_QUERY,
+     "the dataset's as-of date, counts and sources; validate a data file",
+     "'data info' prints the dataset's as-of date and counts (States Parties on\n"
+     "the date among them); 'data validate [FILE]' checks a data file as the\n"
+     "loader does and exits 4 with the place of the first fault.\n\n"
+     "Examples:\n"
+     "  warrantcheck data info --on 2025-01-01\n"
+     "  warrantcheck data validate data/warrantcheck.json\n"},
+    {"itinerary", cmd_itinerary, {{ARG_FILE, "FILE|-"}}, FORMATS_TABLES, NULL, ITINERARY_OPTIONS, 0,
+     "check an itinerary, leg by leg (--person PERSON; --all for every wanted person)",
+     "Checks each leg of an itinerary: the verdict for the person on its days (for a\n"
+     "leg of several days, the strongest of any day, with a note where it changes).\n"
+     "FILE (or - for standard input) holds one leg a line, 'DATE COUNTRY' or\n"
+     "'DATE..DATE COUNTRY', with '#' comments and blank lines; or CSV with a header\n"
+     "naming 'date' (or 'start') and 'country', and optionally 'end', 'person' and\n"
+     "'note'. UTF-8, a byte-order mark and CRLF line ends are fine; a line may be\n"
+     "at most 65536 bytes. Every leg gives one row per person, in order. A bad line\n"
+     "is reported as FILE:LINE:COL and skipped, the rest still checked.\n"
+     "Exit status 0 if the person can be arrested on at least one leg, 1 if on\n"
+     "none, 3 if any line was bad.\n\n"
+     "Examples:\n"
+     "  warrantcheck itinerary trips.txt --person putin\n"
+     "  printf '2024-09-03 Mongolia\\n' | warrantcheck itinerary - --person putin\n"
+     "  warrantcheck itinerary legs.csv --all --format csv > verdicts.csv\n"},
+    {"completion", cmd_completion, {{ARG_WORDS, "bash|zsh|fish"}}, FORMAT_BIT(FORMAT_TEXT), NULL,
+     HELP_ONLY_OPTIONS, COMMAND_NO_DATA, "print a shell completion script",
+     "Prints the completion script for bash, zsh or fish. It completes commands,\n"
+     "options, their values, and the countries and persons of the dataset in use,\n"
+     "which it asks the program for as you type.\n\n"
+     "Examples:\n"
+     "  source <(warrantcheck completion bash)\n"
+     "  warrantcheck completion zsh > ~/.zfunc/_warrantcheck\n"
+     "  warrantcheck completion fish > ~/.config/fish/completions/warrantcheck.fish\n"},
+    {"help", cmd_help, {{ARG_COMMAND, "[COMMAND]"}}, FORMAT_BIT(FORMAT_TEXT), NULL,
+     HELP_ONLY_OPTIONS, COMMAND_NO_DATA, "the help of one command",
+     "Prints the help of COMMAND, as 'warrantcheck COMMAND --help' does; without\n"
+     "one, the general help.\n\n"
+     "Examples:\n"
+     "  warrantcheck help can\n"
+     "  warrantcheck help itinerary | less\n"},
+};
+const size_t N_COMMANDS = sizeof COMMANDS / sizeof COMMANDS[0];
+
+const command *find_command(const char *name)
+{
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (strcmp(COMMANDS[i].name, name) == 0)
+            return &COMMANDS[i];
+    return NULL;
+}
+
+const char *command_synopsis(const command *cmd, char *buf, size_t size)
+{
+    size_t at = (size_t)snprintf(buf, size, "%s", cmd->name);
+    for (size_t i = 0; i < sizeof cmd->args / sizeof cmd->args[0] && at < size; i++)
+        if (cmd->args[i].placeholder != NULL)
+            at += (size_t)snprintf(buf + at, size - at, " %s", cmd->args[i].placeholder);
+    return buf;
+}
+
+/* ------------------------------------------------------------------- help */
+
+void print_options(FILE *out, const option_spec *options)
+{
+    for (const option_spec *o = options; o->kind != OPTION_END; o++) {
+        /* "-q, --quiet" and "    --on DATE": long options line up. */
+        char left[48], short_part[5] = "    ";
+        if (o->short_name)
+            snprintf(short_part, sizeof short_part, "-%c, ", o->short_name);
+        snprintf(left, sizeof left, "%s--%s%s%s", short_part, o->name, o->arg ? " " : "",
+                 o->arg ? o->arg : "");
+        fprintf(out, "  %-24s %s\n", left, o->help);
+    }
+}
+
+void print_general_help(void)
+{
+    fputs("Usage: warrantcheck COMMAND [ARGS] [OPTIONS]\n\n"
+          "Can this person be arrested in this country, on this date, under an arrest\n"
+          "warrant of the International Criminal Court? Answers offline from a dated,\n"
+          "sourced dataset, with its reasons.\n\n"
+          "Examples:\n"
+          "  warrantcheck country Mongolia\n"
+          "  warrantcheck can putin mongolia --on 2024-09-03\n"
+          "  warrantcheck where putin --format csv\n\n"
+          "Commands:\n",
+          stdout);
+    char synopsis[64];
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        printf("  %-26s %s\n", command_synopsis(&COMMANDS[i], synopsis, sizeof synopsis),
+               COMMANDS[i].summary);
+    fputs("\nOptions:\n", stdout);
+    print_options(stdout, GLOBAL_OPTIONS);
+    fputs("\nEach command has options of its own: 'warrantcheck help COMMAND'.\n"
+          "\nExit status: 0 yes, 1 no, 2 usage error, 3 input error (unknown name),\n"
+          "4 dataset error, 5 output error, 6 out of memory.\n\n"
+          "Not legal advice. The dataset is current to its as-of date (see --version).\n",
+          stdout);
+}
+
+void print_command_help(const command *cmd)
+{
+    char synopsis[64];
+    printf("Usage: warrantcheck %s [OPTIONS]\n\n%s\nOptions:\n",
+           command_synopsis(cmd, synopsis, sizeof synopsis), cmd->help);
+    print_options(stdout, cmd->options);
+}
+
+int cmd_help(cli *c, int argc, char **argv)
+{
+    (void)c;
+    if (argc > 1) {
+        cli_error("'help' takes one COMMAND (try 'warrantcheck help')");
+        return EXIT_USAGE;
+    }
+    if (argc == 0) {
+        print_general_help();
+        return EXIT_YES;
+    }
+    const command *cmd = find_command(argv[0]);
+    if (cmd == NULL) {
+        report_unknown_command(argv[0]);
+        return EXIT_USAGE;
+    }
+    print_command_help(cmd);
+    return EXIT_YES;
+}
+
+/* ------------------------------------------------------------ suggestions */
+
+static char lower(char ch)
+{
+    return ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+}
+
+/* The optimal string alignment distance of a and b, in any case: the
+ * fewest insertions, deletions, substitutions and swaps of two neighbours.
+ * Past `limit` it returns limit + 1; so does a b of more than 63 bytes. */
+static size_t distance(const char *a, const char *b, size_t limit)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (lb > 63 || (la > lb ? la - lb : lb - la) > limit)
+        return limit + 1;
+    size_t buf[3][64];
+    size_t *before = buf[0], *prev = buf[1], *row = buf[2]; /* rows i-2, i-1, i */
+    for (size_t j = 0; j <= lb; j++)
+        prev[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        row[0] = i;
+        size_t best = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t d = prev[j - 1] + (lower(a[i - 1]) != lower(b[j - 1]));
+            if (prev[j] + 1 < d)
+                d = prev[j] + 1;
+            if (row[j - 1] + 1 < d)
+                d = row[j - 1] + 1;
+            if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
+                lower(a[i - 2]) == lower(b[j - 1]) && before[j - 2] + 1 < d)
+                d = before[j - 2] + 1;
+            row[j] = d;
+            if (d < best)
+                best = d;
+        }
+        if (best > limit)
+            return limit + 1;
+        size_t *oldest = before;
+        before = prev;
+        prev = row;
+        row = oldest;
+    }
+    return prev[lb];
+}
+
+size_t suggest(const char *typed, const char *const *names, size_t n, const char **out,
+               size_t max)
+{
+    /* One slip in a short word, two in a longer one. */
+    size_t len = strlen(typed);
+    size_t limit = len < 6 ? 1 : 2;
+    size_t best = limit + 1, found = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t d = distance(typed, names[i], limit);
+        if (d > limit || d > best)
+            continue;
+        if (d < best) {
+            best = d;
+            found = 0;
+        }
+        if (found < max)
+            out[found++] = names[i];
+    }
+    return found;
+}
+
+/* Writes "'a', 'b' or 'c'" (`last` being " or ") at the end of buf. */
+static void list_names(char *buf, size_t size, const char *const *names, size_t n,
+                       const char *last)
+{
+    size_t at = strlen(buf);
+    for (size_t i = 0; i < n && at < size; i++)
+        at += (size_t)snprintf(buf + at, size - at, "%s'%s'",
+                               i == 0 ? "" : i + 1 == n ? last : ", ", names[i]);
+}
+
+/* Reports an unknown NAME of `what` ("command", "option"): with the nearest
+ * of `names` as "did you mean", else pointing at the help. */
+static void report_unknown(const char *what, const char *shown, const char *typed,
+                           const char *const *names, size_t n, const char *help)
+{
+    const char *near[4];
+    size_t found = suggest(typed, names, n, near, sizeof near / sizeof near[0]);
+    char echo[CLI_ECHO_BUFSIZE];
+    cli_echo(shown, echo);
+    if (found == 0) {
+        cli_error("unknown %s '%s' (try '%s')", what, echo, help);
+        return;
+    }
+    char message[512] = "";
+    list_names(message, sizeof message, near, found, " or ");
+    cli_error("unknown %s '%s'; did you mean %s?", what, echo, message);
+}
+
+void report_unknown_command(const char *name)
+{
+    const char *names[32];
+    size_t n = 0;
+    for (size_t i = 0; i < N_COMMANDS && n < sizeof names / sizeof names[0]; i++)
+        names[n++] = COMMANDS[i].name;
+    report_unknown("command", name, name, names, n, "warrantcheck --help");
+}
+
+bool command_writes(const command *cmd, output_format f)
+{
+    if (cmd->formats & FORMAT_BIT(f))
+        return true;
+    if (cmd->formats_error != NULL && f != FORMAT_SVG) {
+        cli_error("%s", cmd->formats_error);
+        return false;
+    }
+    const char *names[32];
+    size_t n = 0;
+    for (size_t i = 0; i < N_COMMANDS && n < sizeof names / sizeof names[0]; i++)
+        if (COMMANDS[i].formats & FORMAT_BIT(f))
+            names[n++] = COMMANDS[i].name;
+    char list[512] = "";
+    list_names(list, sizeof list, names, n, " and ");
+    cli_error("--format %s applies only to %s", FORMAT_NAMES[f], list);
+    return false;
+}
+
+/* ---------------------------------------------------------------- parsing */
+
+/* The tables an option may come from when no command is known: every one. */
+static const option_spec *table_at(size_t i)
+{
+    return i == 0 ? GLOBAL_OPTIONS : i <= N_COMMANDS ? COMMANDS[i - 1].options : NULL;
+}
+
+/* The option of `table` named `name` (len bytes), exactly or else by a
+ * prefix of one only; *ambiguous set if several begin so. */
+static const option_spec *find_long(const option_spec *table, const char *name, size_t len,
+                                    bool *ambiguous)
+{
+    const option_spec *prefix = NULL;
+    size_t n_prefix = 0;
+    for (const option_spec *o = table; o->kind != OPTION_END; o++) {
+        if (strlen(o->name) == len && strncmp(o->name, name, len) == 0)
+            return o;
+        if (strncmp(o->name, name, len) == 0) {
+            prefix = o;
+            n_prefix++;
+        }
+    }
+    *ambiguous = n_prefix > 1;
+    return n_prefix == 1 ? prefix : NULL;
+}
+
+static const option_spec *find_short(const option_spec *table, char ch)
+{
+    for (const option_spec *o = table; o->kind != OPTION_END; o++)
+        if (o->short_name == ch)
+            return o;
+    return NULL;
+}
+
+/* The option named so in any table, exactly: to say that it does not
+ * apply, and how many words it takes, before the command is known. */
+static const option_spec *find_anywhere(const char *name, size_t len, char short_name)
+{
+    for (size_t t = 0; table_at(t) != NULL; t++) {
+        bool ambiguous;
+        const option_spec *o = short_name ? find_short(table_at(t), short_name)
+                                          : find_long(table_at(t), name, len, &ambiguous);
+        if (o != NULL && (short_name || strlen(o->name) == len))
+            return o;
+    }
+    return NULL;
+}
+
+const option_spec *option_named(const command *cmd, const char *name, size_t len)
+{
+    if (cmd == NULL)
+        return find_anywhere(name, len, 0);
+    bool ambiguous;
+    const option_spec *o = find_long(cmd->options, name, len, &ambiguous);
+    return o != NULL && strlen(o->name) == len ? o : NULL;
+}
+
+/* Reports an unknown long option, with the nearest (or the several that
+ * begin so) of `table`. */
+static void report_unknown_option(const option_spec *table, const char *word, const char *name,
+                                  size_t len, bool ambiguous)
+{
+    const char *names[64];
+    char dashed[64][40];
+    size_t n = 0;
+    for (const option_spec *o = table; o->kind != OPTION_END && n < 64; o++) {
+        if (ambiguous && strncmp(o->name, name, len) != 0)
+            continue;
+        snprintf(dashed[n], sizeof dashed[n], "--%s", o->name);
+        names[n] = dashed[n];
+        n++;
+    }
+    if (ambiguous) {
+        char message[512] = "";
+        char echo[CLI_ECHO_BUFSIZE];
+        list_names(message, sizeof message, names, n, " or ");
+        cli_error("unknown option '%s'; did you mean %s?", cli_echo(word, echo), message);
+        return;
+    }
+    char typed[CLI_ECHO_CHARS + 3];
+    snprintf(typed, sizeof typed, "--%.*s", (int)(len < CLI_ECHO_CHARS ? len : CLI_ECHO_CHARS),
+             name);
+    report_unknown("option", word, typed, names, n, "warrantcheck --help");
+}
+
+/* Stores an option's value (NULL for a flag) in its destination. */
+static int store(cli *c, const option_spec *table, const option_spec *o, const char *value)
+{
+    char *dest = (char *)c + o->offset;
+    switch (o->kind) {
+    case OPTION_FLAG: *(bool *)(void *)dest = true; break;
+    case OPTION_CLEAR: *(bool *)(void *)dest = false; break;
+    case OPTION_SET: {
+        int *v = (int *)(void *)dest;
+        if (*v != 0 && *v != o->set) {
+            const char *other = "?";
+            for (const option_spec *p = table; p->kind != OPTION_END; p++)
+                if (p->kind == OPTION_SET && p->offset == o->offset && p->set == *v)
+                    other = p->name;
+            cli_error("--%s and --%s exclude each other", other, o->name);
+            return EXIT_USAGE;
+        }
+        *v = o->set;
+        break;
+    }
+    case OPTION_STRING: *(const char **)(void *)dest = value; break;
+    case OPTION_END: break;
+    }
+    return EXIT_YES;
+}
+
+/* Finds the command: the first word that is neither an option nor an
+ * option's value, options taking their arity from any table. */
+static const char *command_word(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *w = argv[i];
+        if (strcmp(w, "--") == 0)
+            return i + 1 < argc ? argv[i + 1] : NULL;
+        if (w[0] != '-' || w[1] == '\0')
+            return w;
+        const option_spec *o;
+        if (w[1] == '-') {
+            size_t len = strcspn(w + 2, "=");
+            o = find_anywhere(w + 2, len, 0);
+            if (o != NULL && o->kind == OPTION_STRING && w[2 + len] == '\0')
+                i++;
+        } else {
+            size_t len = strlen(w);
+            for (size_t j = 1; j < len; j++) {
+                o = find_anywhere(NULL, 0, w[j]);
+                if (o != NULL && o->kind == OPTION_STRING) {
+                    if (j + 1 == len)
+                        i++;
+                    break;
+                }
+            }
+        }
+    }
+    return NULL;
+}
+
+int parse_command_line(int argc, char **argv, cli *c, const command **cmd, char **words,
+                       int *n_words)
+{
+    const char *name = command_word(argc, argv);
+    *cmd = name != NULL ? find_command(name) : NULL;
+    /* Options before a command, or around an unknown one, come from any
+     * table; the command then refuses those that are not its own. */
+    const option_spec *table = *cmd != NULL ? (*cmd)->options : NULL;
+    char echo[CLI_ECHO_BUFSIZE];
+    bool options_end = false;
+    *n_words = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *w = argv[i];
+        if (options_end || w[0] != '-' || w[1] == '\0') {
+            words[(*n_words)++] = argv[i];
+            continue;
+        }
+        if (strcmp(w, "--") == 0) {
+            options_end = true;
+            continue;
+        }
+        const option_spec *o = NULL;
+        const char *value = NULL;
+        const option_spec *own = table != NULL ? table : GLOBAL_OPTIONS;
+        if (w[1] == '-') {
+            const char *opt = w + 2;
+            size_t len = strcspn(opt, "=");
+            bool ambiguous = false;
+            o = find_long(own, opt, len, &ambiguous);
+            if (o == NULL && table == NULL)
+                o = find_anywhere(opt, len, 0);
+            if (o == NULL) {
+                const option_spec *elsewhere = find_anywhere(opt, len, 0);
+                if (elsewhere != NULL && *cmd != NULL) {
+                    cli_error("option '--%s' does not apply to '%s'", elsewhere->name,
+                              (*cmd)->name);
+                    return EXIT_USAGE;
+                }
+                report_unknown_option(own, w, opt, len, ambiguous);
+                return EXIT_USAGE;
+            }
+            if (opt[len] == '=') {
+                if (o->kind != OPTION_STRING) {
+                    cli_error("option '--%s' takes no value", o->name);
+                    return EXIT_USAGE;
+                }
+                value = opt + len + 1;
+            }
+        } else {
+            for (size_t j = 1; w[j] != '\0'; j++) {
+                o = find_short(own, w[j]);
+                if (o == NULL && table == NULL)
+                    o = find_anywhere(NULL, 0, w[j]);
+                if (o == NULL) {
+                    const option_spec *elsewhere = find_anywhere(NULL, 0, w[j]);
+                    if (elsewhere != NULL && *cmd != NULL) {
+                        cli_error("option '--%s' does not apply to '%s'", elsewhere->name,
+                                  (*cmd)->name);
+                        return EXIT_USAGE;
+                    }
+                    char short_option[3] = {'-', w[j], '\0'};
+                    cli_error("unknown option '%s' (try 'warrantcheck --help')",
+                              cli_echo(short_option, echo));
+                    return EXIT_USAGE;
+                }
+                if (o->kind == OPTION_STRING) {
+                    if (w[j + 1] != '\0')
+                        value = w + j + 1;
+                    break;
+                }
+                if (w[j + 1] != '\0' && store(c, own, o, NULL) != EXIT_YES)
+                    return EXIT_USAGE;
+            }
+        }
+        if (o->kind == OPTION_STRING && value == NULL) {
+            if (i + 1 >= argc) {
+                cli_error("option '%s' needs a value", cli_echo(w, echo));
+                return EXIT_USAGE;
+            }
+            value = argv[++i];
+        }
+        if (store(c, own, o, value) != EXIT_YES)
+            return EXIT_USAGE;
+    }
+    return EXIT_YES;
+}

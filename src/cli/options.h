@@ -1,0 +1,137 @@
+/* The command line's tables, in the manner of git's parse-options: each
+ * command has its arguments, the formats it writes and a table of its own
+ * options, and each option names the field of `cli` its value goes to. The
+ * tables drive parsing, --help, `help COMMAND` and `__complete`, so adding
+ * an option is one line in the table of each command that takes it. */
+#ifndef WC_CLI_OPTIONS_H
+#define WC_CLI_OPTIONS_H
+
+#include "cli.h"
+
+#include <stddef.h>
+
+/* What an option does with its destination. */
+typedef enum option_kind {
+    OPTION_END,    /* ends a table */
+    OPTION_FLAG,   /* sets a bool to true */
+    OPTION_CLEAR,  /* sets a bool to false (--no-header) */
+    OPTION_SET,    /* sets an int to `set`; two different ones exclude each other */
+    OPTION_STRING  /* keeps its value, a const char *; the last one given wins */
+} option_kind;
+
+/* What a command's argument or an option's value is, for completion. */
+typedef enum arg_kind {
+    ARG_ANY,     /* free text, such as a DATE: nothing to offer */
+    ARG_WORDS,   /* one of the words of the placeholder ("info|validate") */
+    ARG_FILE,    /* a file name */
+    ARG_COUNTRY, /* a country of the dataset */
+    ARG_PERSON,  /* a person of the dataset */
+    ARG_FORMAT,  /* one of the command's formats */
+    ARG_COMMAND  /* a command */
+} arg_kind;
+
+typedef struct option_spec {
+    option_kind kind;
+    char short_name;     /* 0 for none */
+    const char *name;    /* the long name, without "--" */
+    size_t offset;       /* of the destination in `cli` */
+    int set;             /* OPTION_SET: the value it sets */
+    const char *arg;     /* OPTION_STRING: the placeholder of its value ("DATE") */
+    arg_kind value;      /* OPTION_STRING: what its value is */
+    const char *words;   /* ARG_WORDS: the words, space-separated */
+    const char *help;
+} option_spec;
+
+#define OPT_FLAG(s, n, field, help) {OPTION_FLAG, s, n, offsetof(cli, field), 0, NULL, ARG_ANY, NULL, help}
+#define OPT_CLEAR(s, n, field, help) {OPTION_CLEAR, s, n, offsetof(cli, field), 0, NULL, ARG_ANY, NULL, help}
+#define OPT_SET(s, n, field, v, help) {OPTION_SET, s, n, offsetof(cli, field), v, NULL, ARG_ANY, NULL, help}
+#define OPT_STRING(s, n, field, arg, kind, words, help) \
+    {OPTION_STRING, s, n, offsetof(cli, field), 0, arg, kind, words, help}
+#define OPT_END {OPTION_END, 0, NULL, 0, 0, NULL, ARG_ANY, NULL, NULL}
+
+/* One argument of a command: its kind and how the synopsis names it. */
+typedef struct arg_spec {
+    arg_kind kind;
+    const char *placeholder; /* "COUNTRY", "[FILE]", "info|validate"; NULL ends */
+} arg_spec;
+
+#define FORMAT_BIT(f) (1u << (f))
+#define FORMATS_TABLES                                                                  \
+    (FORMAT_BIT(FORMAT_TEXT) | FORMAT_BIT(FORMAT_JSON) | FORMAT_BIT(FORMAT_JSONL) |     \
+     FORMAT_BIT(FORMAT_CSV) | FORMAT_BIT(FORMAT_TSV))
+
+enum {
+    COMMAND_QUERY = 1 << 0,  /* answers for a date: warns past the dataset's as-of date */
+    COMMAND_NO_DATA = 1 << 1 /* needs no dataset */
+};
+
+typedef struct command {
+    const char *name;
+    int (*run)(cli *c, int argc, char **argv);
+    arg_spec args[3];
+    unsigned formats;          /* FORMAT_BIT()s of the formats it writes */
+    const char *formats_error; /* NULL: "'NAME' writes text, json, ..." */
+    const option_spec *options;
+    unsigned flags;
+    const char *summary;
+    const char *help; /* the text between the usage line and the options */
+} command;
+
+extern const command COMMANDS[];
+extern const size_t N_COMMANDS;
+
+/* The options taken before any command (--version, --help) and listed by
+ * the general help. */
+extern const option_spec GLOBAL_OPTIONS[];
+
+/* The names of the formats, by output_format. */
+extern const char *const FORMAT_NAMES[];
+extern const size_t N_FORMATS;
+
+/* The command named `name`, or NULL. */
+const command *find_command(const char *name);
+
+/* Writes the synopsis "can PERSON COUNTRY" into buf; returns buf. */
+const char *command_synopsis(const command *cmd, char *buf, size_t size);
+
+/* The option named `name` (len bytes, exactly) that `cmd` takes, or for
+ * NULL that any command takes; NULL if none. */
+const option_spec *option_named(const command *cmd, const char *name, size_t len);
+
+/* Prints the options of a table as --help lists them. */
+void print_options(FILE *out, const option_spec *options);
+
+/* Parses argv: the options, each into its destination in `c`, and the
+ * rest in order into `words` (argc - 1 at most; *n_words set), the first
+ * of them the command. *cmd is that command, or NULL (none, or unknown:
+ * the caller says so). Returns EXIT_YES, or EXIT_USAGE with the error said. */
+int parse_command_line(int argc, char **argv, cli *c, const command **cmd, char **words,
+                       int *n_words);
+
+/* The names among `names` (n of them) nearest to `typed` by edit distance
+ * (a swap of two letters counting one), close enough to be a typo; at most
+ * `max`, into `out`. Returns how many. */
+size_t suggest(const char *typed, const char *const *names, size_t n, const char **out,
+               size_t max);
+
+/* True if `cmd` writes format `f`; else says which commands do and
+ * returns false (exit status EXIT_USAGE). */
+bool command_writes(const command *cmd, output_format f);
+
+/* Says "unknown command 'X'", with the nearest commands. */
+void report_unknown_command(const char *name);
+
+/* `__complete WORD...`: prints the candidates for the last WORD, one a
+ * line (complete.c). Exit status 0, or 1 when the word is a file name and
+ * the shell should offer files. */
+int cli_complete(int argc, char **argv);
+
+/* `completion bash|zsh|fish` and `help [COMMAND]`. */
+int cmd_completion(cli *c, int argc, char **argv);
+int cmd_help(cli *c, int argc, char **argv);
+
+/* The general help, and one command's. */
+void print_general_help(void);
+void print_command_help(const command *cmd);
+
+#endif
