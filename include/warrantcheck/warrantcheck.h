@@ -353,7 +353,8 @@ const char *wc_dataset_builtin_sha256(void);
 typedef enum wc_match_kind {
     WC_MATCH_FOUND,
     WC_MATCH_AMBIGUOUS, /* candidates lists the possible countries */
-    WC_MATCH_UNKNOWN    /* candidates lists the nearest names, maybe none */
+    WC_MATCH_UNKNOWN,   /* candidates lists the nearest names, maybe none */
+    WC_MATCH_NO_MEMORY  /* memory ran out: no answer either way */
 } wc_match_kind;
 
 #define WC_MAX_CANDIDATES 6

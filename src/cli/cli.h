@@ -65,7 +65,8 @@ void cli_warning(const char *fmt, ...)
     ;
 
 /* Joins the words of a command's arguments into one malloc'd name, so that
- * `country United States` means what its user meant. NULL if none. */
+ * `country United States` means what its user meant. NULL if none, or if
+ * memory ran out (which it says). */
 char *cli_join_words(int argc, char **argv);
 
 /* Resolves a country or person name; on failure prints the error with the

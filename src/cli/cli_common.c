@@ -32,8 +32,10 @@ char *cli_join_words(int argc, char **argv)
     for (int i = 0; i < argc; i++)
         len += strlen(argv[i]) + 1;
     char *name = malloc(len);
-    if (name == NULL)
+    if (name == NULL) {
+        diag_out_of_memory();
         return NULL;
+    }
     name[0] = '\0';
     for (int i = 0; i < argc; i++) {
         if (i > 0)
@@ -77,6 +79,10 @@ const wc_country *cli_country_at(const cli *c, const char *name, const char *loc
     wc_country_match m = wc_find_country(c->ds, name);
     if (m.kind == WC_MATCH_FOUND)
         return m.country;
+    if (m.kind == WC_MATCH_NO_MEMORY) {
+        diag_out_of_memory();
+        return NULL;
+    }
     const char *names[WC_MAX_CANDIDATES];
     for (size_t i = 0; i < m.n_candidates; i++)
         names[i] = m.candidates[i]->name;
@@ -89,6 +95,10 @@ const wc_person *cli_person_at(const cli *c, const char *name, const char *locat
     wc_person_match m = wc_find_person(c->ds, name);
     if (m.kind == WC_MATCH_FOUND)
         return m.person;
+    if (m.kind == WC_MATCH_NO_MEMORY) {
+        diag_out_of_memory();
+        return NULL;
+    }
     const char *names[WC_MAX_CANDIDATES];
     for (size_t i = 0; i < m.n_candidates; i++)
         names[i] = m.candidates[i]->name;
@@ -165,8 +175,11 @@ void cli_print_sources(FILE *out, const wc_source_list *const *lists, size_t n)
                 fputs("\nSources:\n", out);
             any = true;
             char *cite = cli_citation(s);
-            if (cite != NULL)
-                fprintf(out, "  - %s\n", cite);
+            if (cite == NULL) {
+                diag_out_of_memory(); /* the exit status says the list is short */
+                return;
+            }
+            fprintf(out, "  - %s\n", cite);
             free(cite);
         }
 }

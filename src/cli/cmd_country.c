@@ -1,6 +1,7 @@
 /* `warrantcheck country COUNTRY`: a state's standing under the Rome
  * Statute on a date, with the dates and notes that make it so. */
 #include "cli.h"
+#include "diag.h"
 #include "json_out.h"
 #include "table.h"
 
@@ -188,8 +189,7 @@ int cmd_country(cli *c, int argc, char **argv)
     a.m = wc_membership_on(a.country, c->date);
     a.withdrawal = a.m.withdrawn ? a.m.withdrawn : a.m.pending;
     if (!wc_membership_notes(c->ds, a.country, c->date, &a.notes)) {
-        cli_error("out of memory");
-        return EXIT_DATASET;
+        return diag_out_of_memory();
     }
     gather_sources(&a, c->ds, c->date);
     int status = a.m.state_party ? EXIT_YES : EXIT_NO;
@@ -198,21 +198,22 @@ int cmd_country(cli *c, int argc, char **argv)
         cJSON *o = warrants ? country_json(c, &a) : NULL;
         if (o == NULL) {
             cJSON_Delete(warrants);
-            cli_error("out of memory");
-            status = EXIT_DATASET;
+            status = diag_out_of_memory();
         } else if (c->format == FORMAT_TEXT) {
             print_text(c, &a, warrants);
             cJSON_Delete(warrants);
         } else {
             cJSON_AddItemToObject(o, "warrants", warrants);
             if (c->format == FORMAT_JSON || c->format == FORMAT_JSONL) {
-                json_print(c->out, o, c->format == FORMAT_JSON);
+                if (!json_print(c->out, o, c->format == FORMAT_JSON))
+                    status = diag_out_of_memory();
             } else {
                 table t;
                 table_begin(&t, c, COUNTRY_COLUMNS);
                 table_row(&t, o);
                 o = NULL;
-                table_end(&t);
+                if (!table_end(&t))
+                    status = diag_out_of_memory();
             }
         }
         cJSON_Delete(o);
@@ -270,6 +271,6 @@ int cmd_countries(cli *c, int argc, char **argv)
         table_row(&t, o);
     }
     if (!text && !table_end(&t))
-        return EXIT_DATASET;
+        return diag_out_of_memory();
     return n > 0 ? EXIT_YES : EXIT_NO;
 }

@@ -1,6 +1,7 @@
 /* `data info` and `data validate [FILE]`: what the dataset holds, and
  * whether a data file would load. */
 #include "cli.h"
+#include "diag.h"
 #include "echo.h"
 #include "json_out.h"
 #include "table.h"
@@ -88,7 +89,7 @@ static int data_info(const cli *c, const char *name)
               cJSON_AddNumberToObject(o, "sources", (double)ds->n_sources) &&
               print_info(c, o);
     cJSON_Delete(o);
-    return ok ? EXIT_YES : EXIT_DATASET;
+    return ok ? EXIT_YES : diag_out_of_memory();
 }
 
 int cmd_data(cli *c, int argc, char **argv)

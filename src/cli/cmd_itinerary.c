@@ -632,8 +632,7 @@ static int read_itinerary(run *r, FILE *in)
 {
     line_reader lr;
     if (!line_reader_open(&lr, in, WC_ITINERARY_MAX_LINE)) {
-        cli_error("out of memory");
-        return EXIT_DATASET;
+        return diag_out_of_memory();
     }
     const char *text;
     size_t len;
@@ -678,8 +677,7 @@ static int read_itinerary(run *r, FILE *in)
         if (r->rows == 0 && !r->started)
             r->person_column_shown = r->c->all || wc_itinerary_has_person_column(r->parser);
         if (!check_line(r, lr.line, &leg)) {
-            cli_error("out of memory");
-            status = EXIT_DATASET;
+            status = diag_out_of_memory();
             break;
         }
         /* A full disk: stop; main reports it. A closed pipe (`| head`):
@@ -699,7 +697,7 @@ static int read_itinerary(run *r, FILE *in)
     if (status != EXIT_YES)
         return status;
     if (!end_output(r))
-        return EXIT_DATASET;
+        return diag_out_of_memory();
     if (r->any_bad_line)
         return EXIT_INPUT;
     return r->any_arrest ? EXIT_YES : EXIT_NO;
@@ -761,8 +759,7 @@ int cmd_itinerary(cli *c, int argc, char **argv)
     int status;
     if (r.parser == NULL || r.verdicts == NULL || r.countries == NULL || r.persons == NULL ||
         r.name == NULL || r.buf == NULL) {
-        cli_error("out of memory");
-        status = EXIT_DATASET;
+        status = diag_out_of_memory();
     } else {
         status = read_itinerary(&r, in);
     }

@@ -2,6 +2,7 @@
  * map of where PERSON can be arrested on the date, to stdout or, with
  * --out, to a file that is replaced whole or not at all. */
 #include "cli.h"
+#include "diag.h"
 #include "echo.h"
 #include "out_file.h"
 #include "svg_map.h"
@@ -30,9 +31,8 @@ int cli_draw_map(cli *c, const wc_person *p)
     unsigned long bad_line;
     if (!world_map_parse(wc_builtin_map, wc_builtin_map_len, &map, &bad_line)) {
         if (bad_line == 0)
-            cli_error("out of memory");
-        else
-            cli_error("world-110m.txt (built in):%lu: malformed map line", bad_line);
+            return diag_out_of_memory();
+        cli_error("world-110m.txt (built in):%lu: malformed map line", bad_line);
         return EXIT_DATASET;
     }
     int status = EXIT_YES;
@@ -40,16 +40,14 @@ int cli_draw_map(cli *c, const wc_person *p)
         map_job job = {.c = c, .person = p, .map = &map};
         int err = out_file_write(c->out_path, write_map, &job);
         if (err < 0) {
-            cli_error("out of memory");
-            status = EXIT_DATASET;
+            status = diag_out_of_memory();
         } else if (err > 0) {
             char echo[CLI_ECHO_BUFSIZE];
             cli_error("cannot write '%s': %s", cli_echo(c->out_path, echo), strerror(err));
             status = EXIT_OUTPUT;
         }
     } else if (!svg_map_write(c->out, c, p, &map)) {
-        cli_error("out of memory");
-        status = EXIT_DATASET;
+        status = diag_out_of_memory();
     }
     world_map_free(&map);
     return status;

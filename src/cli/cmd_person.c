@@ -1,6 +1,7 @@
 /* `person PERSON` and `persons`: who is wanted, for what, since when, and
  * where each warrant stands. */
 #include "cli.h"
+#include "diag.h"
 #include "json_out.h"
 #include "table.h"
 
@@ -184,11 +185,11 @@ int cmd_person(cli *c, int argc, char **argv)
         return EXIT_YES;
     }
     if (c->format == FORMAT_CSV || c->format == FORMAT_TSV)
-        return print_warrant_rows(c, p) ? EXIT_YES : EXIT_DATASET;
+        return print_warrant_rows(c, p) ? EXIT_YES : diag_out_of_memory();
     cJSON *o = person_json(c, p, true);
     bool ok = o != NULL && json_print(c->out, o, c->format == FORMAT_JSON);
     cJSON_Delete(o);
-    return ok ? EXIT_YES : EXIT_DATASET;
+    return ok ? EXIT_YES : diag_out_of_memory();
 }
 
 static const char *const PERSON_COLUMNS[] = {"id",       "name",   "nationality", "situation",
@@ -223,6 +224,6 @@ int cmd_persons(cli *c, int argc, char **argv)
         }
     }
     if (!text && !table_end(&t))
-        return EXIT_DATASET;
+        return diag_out_of_memory();
     return EXIT_YES;
 }

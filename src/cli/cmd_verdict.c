@@ -1,6 +1,7 @@
 /* The commands that answer "can PERSON be arrested?": `can` for one
  * country, `where` for every country, `trips` for each past trip. */
 #include "cli.h"
+#include "diag.h"
 #include "json_out.h"
 #include "table.h"
 
@@ -89,8 +90,7 @@ int cmd_can(cli *c, int argc, char **argv)
         return EXIT_INPUT;
     wc_verdict v;
     if (!wc_verdict_for_person(c->ds, p, country, c->date, &v)) {
-        cli_error("out of memory");
-        return EXIT_DATASET;
+        return diag_out_of_memory();
     }
     int status = wc_verdict_can_arrest(v.kind) ? EXIT_YES : EXIT_NO;
     if (!c->quiet) {
@@ -99,14 +99,14 @@ int cmd_can(cli *c, int argc, char **argv)
         } else if (c->format == FORMAT_JSON) {
             cJSON *row = json_verdict_row(c->date, p, country, &v);
             if (row == NULL || !json_print(c->out, row, true))
-                status = EXIT_DATASET;
+                status = diag_out_of_memory();
             cJSON_Delete(row);
         } else {
             table t;
             table_begin(&t, c, VERDICT_COLUMNS);
             table_row(&t, json_verdict_row(c->date, p, country, &v));
             if (!table_end(&t))
-                status = EXIT_DATASET;
+                status = diag_out_of_memory();
         }
     }
     wc_verdict_free(&v);
@@ -124,14 +124,11 @@ int cmd_where(cli *c, int argc, char **argv)
     size_t yes = 0, territories = 0;
     table t;
     bool text = c->format == FORMAT_TEXT;
-    if (!text && c->format != FORMAT_SVG)
-        table_begin(&t, c, VERDICT_COLUMNS);
     /* Two passes for text: the count heads the list. */
     for (size_t i = 0; i < c->ds->n_countries; i++) {
         wc_verdict v;
         if (!wc_verdict_for_person(c->ds, p, &c->ds->countries[i], c->date, &v)) {
-            cli_error("out of memory");
-            return EXIT_DATASET;
+            return diag_out_of_memory();
         }
         /* The answer names states; their territories come with --all. */
         if (wc_verdict_can_arrest(v.kind) && c->ds->countries[i].part_of != NULL)
@@ -144,6 +141,8 @@ int cmd_where(cli *c, int argc, char **argv)
         status = cli_draw_map(c, p);
         return status != EXIT_YES ? status : yes > 0 ? EXIT_YES : EXIT_NO;
     }
+    if (!text)
+        table_begin(&t, c, VERDICT_COLUMNS);
     if (text && !c->quiet) {
         if (yes > 0 && territories > 0 && !c->all)
             fprintf(c->out,
@@ -161,8 +160,10 @@ int cmd_where(cli *c, int argc, char **argv)
         const wc_country *country = &c->ds->countries[i];
         wc_verdict v;
         if (!wc_verdict_for_person(c->ds, p, country, c->date, &v)) {
-            cli_error("out of memory");
-            return EXIT_DATASET;
+            if (text)
+                return diag_out_of_memory();
+            table_row(&t, NULL); /* fails the table, which frees its rows */
+            break;
         }
         if (c->all || (wc_verdict_can_arrest(v.kind) && country->part_of == NULL)) {
             if (text)
@@ -175,7 +176,7 @@ int cmd_where(cli *c, int argc, char **argv)
         wc_verdict_free(&v);
     }
     if (!text && !table_end(&t))
-        return EXIT_DATASET;
+        return diag_out_of_memory();
     return yes > 0 ? EXIT_YES : EXIT_NO;
 }
 
@@ -203,8 +204,10 @@ int cmd_trips(cli *c, int argc, char **argv)
         /* The host's duty on the day the person arrived. */
         wc_verdict v;
         if (!wc_verdict_for_person(c->ds, p, trip->host, trip->start, &v)) {
-            cli_error("out of memory");
-            return EXIT_DATASET;
+            if (text)
+                return diag_out_of_memory();
+            table_row(&t, NULL); /* fails the table, which frees its rows */
+            break;
         }
         char a[WC_DATE_BUFSIZE], b[WC_DATE_BUFSIZE];
         if (text && !c->quiet) {
@@ -230,6 +233,6 @@ int cmd_trips(cli *c, int argc, char **argv)
     if (text && !c->quiet && n == 0)
         fprintf(c->out, "No trips of %s are recorded in the dataset.\n", p->name);
     if (!text && !table_end(&t))
-        return EXIT_DATASET;
+        return diag_out_of_memory();
     return EXIT_YES;
 }

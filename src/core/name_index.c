@@ -2,6 +2,7 @@
 
 #include "normalize.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -163,8 +164,12 @@ static bool find_exact(const wc_name_table *index, const char *query, bool inver
                        wc_index_match *m)
 {
     char *words = wc_name_key(query, invert);
-    if (words == NULL)
-        return false;
+    if (words == NULL) {
+        if (errno != ENOMEM)
+            return false;
+        m->kind = WC_MATCH_NO_MEMORY;
+        return true;
+    }
     char *key = malloc(strlen(words) + 1);
     const wc_name_entry *e = NULL;
     if (key != NULL) {
@@ -174,6 +179,10 @@ static bool find_exact(const wc_name_table *index, const char *query, bool inver
     }
     free(key);
     free(words);
+    if (key == NULL) {
+        m->kind = WC_MATCH_NO_MEMORY;
+        return true;
+    }
     if (e == NULL)
         return false;
     m->kind = WC_MATCH_FOUND;
@@ -191,12 +200,17 @@ wc_index_match wc_index_find(const wc_name_table *index, const char *query,
         return m;
 
     char *words = wc_name_key(query, false);
-    if (words == NULL)
+    if (words == NULL) {
+        if (errno == ENOMEM)
+            m.kind = WC_MATCH_NO_MEMORY;
         return m;
+    }
     size_t wlen = strlen(words);
     char *key = malloc(wlen + 1);
     char *padded = malloc(wlen + 3);
     if (key == NULL || padded == NULL || wlen == 0) {
+        if (wlen > 0)
+            m.kind = WC_MATCH_NO_MEMORY;
         free(key);
         free(padded);
         free(words);

@@ -1,5 +1,6 @@
 #include "normalize.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,12 +75,15 @@ char *wc_name_key(const char *name, bool invert)
                                          UTF8PROC_NULLTERM | UTF8PROC_STABLE |
                                              UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
                                              UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
-    if (flen < 0)
+    if (flen < 0) {
+        errno = flen == UTF8PROC_ERROR_NOMEM ? ENOMEM : EILSEQ;
         return NULL;
+    }
     size_t len = (size_t)flen;
     char *out = malloc(len * 4 + 5);
     if (out == NULL) {
         free(folded);
+        errno = ENOMEM;
         return NULL;
     }
     size_t n = 0;
@@ -95,6 +99,7 @@ char *wc_name_key(const char *name, bool invert)
     free(folded);
     if (n == SIZE_MAX) {
         free(out);
+        errno = EILSEQ;
         return NULL;
     }
     out[n] = '\0';

@@ -10,8 +10,8 @@
  * "&" read as "and", apostrophes dropped, every other run of punctuation
  * or space turned into one space, a leading "the" dropped. With `invert`,
  * "A, B" is read as "B A" first (split at the last comma; "Korea, South"
- * becomes "south korea"). Returns NULL if `name` is not valid UTF-8 or
- * memory ran out. The caller frees the result. */
+ * becomes "south korea"). Returns NULL if `name` is not valid UTF-8 (errno
+ * EILSEQ) or memory ran out (errno ENOMEM). The caller frees the result. */
 char *wc_name_key(const char *name, bool invert);
 
 /* Returns true if `name` contains a comma, so that its inverted key may
