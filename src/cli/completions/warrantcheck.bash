@@ -8,7 +8,7 @@
 # and the dataset in use, or exits 1 when the word is a file name.
 
 _warrantcheck() {
-    local cur=${COMP_WORDS[COMP_CWORD]} quote= w i
+    local cur=${COMP_WORDS[COMP_CWORD]} quote='' w i
     local -a words=()
     COMPREPLY=()
     # The words before this one, with "--opt" "=" "VALUE" (COMP_WORDBREAKS
