@@ -82,7 +82,8 @@ jq '.countries[0].name = "$(touch pwned)" | .countries[1].name = "Bad\u001b[31mn
     "$here/../data/mini.json" >"$dir/hostile.json"
 pushd "$dir" >/dev/null || exit 1
 expect warrantcheck --data "$dir/hostile.json" country '$' -- '\$\(touch\ pwned\)'
-expect warrantcheck --data "$dir/hostile.json" country '"$' -- '$(touch pwned)'
+expect warrantcheck --data "$dir/hostile.json" country '"$' -- '\$(touch pwned)'
+expect warrantcheck --data "$dir/hostile.json" country "'\$" -- '$(touch pwned)'
 expect warrantcheck --data "$dir/hostile.json" country Bad --
 [ ! -e "$dir/pwned" ] || { echo "a name from the dataset was run"; fail=1; }
 popd >/dev/null || exit 1

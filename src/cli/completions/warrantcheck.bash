@@ -32,10 +32,15 @@ _warrantcheck() {
         return
     fi
     ((status == 0)) || return
-    # Each candidate quoted for the command line, unless a quote is open.
+    # Each candidate quoted for the command line, or for the quote the user
+    # opened, so that no name can expand or run anything.
     while IFS= read -r w; do
         [[ -n $w ]] || continue
-        [[ -n $quote ]] || printf -v w '%q' "$w"
+        case $quote in
+        \") w=${w//\\/\\\\} w=${w//\$/\\\$} w=${w//\`/\\\`} w=${w//\"/\\\"} ;;
+        \') w=${w//\'/\'\\\'\'} ;;
+        *) printf -v w '%q' "$w" ;;
+        esac
         COMPREPLY+=("$w")
     done <<<"$out"
 }
