@@ -59,8 +59,9 @@ static int finish_output(int status)
 
 /* Checks the options' values, loads the dataset and runs the command.
  * Returns the exit status. */
-static int run(cli *c, const command *cmd, int n_words, char **words)
+static int run(cli *c, const parsed_options *p, int n_words, char **words)
 {
+    const command *cmd = n_words > 0 ? find_command(words[0]) : NULL;
     char echo[CLI_ECHO_BUFSIZE];
     if (cmd == NULL && n_words > 0) {
         report_unknown_command(words[0]);
@@ -97,6 +98,8 @@ static int run(cli *c, const command *cmd, int n_words, char **words)
               stderr);
         return EXIT_USAGE;
     }
+    if (cmd != NULL && !options_apply(p, cmd))
+        return EXIT_USAGE;
     if (cmd != NULL && !command_writes(cmd, c->format))
         return EXIT_USAGE;
     if (cmd != NULL && (cmd->flags & COMMAND_NO_DATA))
@@ -144,15 +147,10 @@ int main(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
     if (argc >= 2 && strcmp(argv[1], "__complete") == 0)
         return finish_output(cli_complete(argc - 2, argv + 2));
-    char **words = malloc(sizeof *words * (size_t)(argc > 0 ? argc : 1));
-    if (words == NULL)
-        return diag_out_of_memory();
     cli c = {.format = FORMAT_TEXT, .header = true, .out = stdout};
-    const command *cmd;
-    int n_words;
-    int status = parse_command_line(argc, argv, &c, &cmd, words, &n_words);
+    parsed_options p;
+    int status = parse_command_line(argc, argv, &c, &p);
     if (status == EXIT_YES)
-        status = run(&c, cmd, n_words, words);
-    free(words);
+        status = run(&c, &p, argc - p.first_word, argv + p.first_word);
     return finish_output(status);
 }

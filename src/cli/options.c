@@ -5,6 +5,7 @@
 #include "diag.h"
 #include "echo.h"
 
+#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -406,92 +407,76 @@ bool command_writes(const command *cmd, output_format f)
 
 /* ---------------------------------------------------------------- parsing */
 
-/* The tables an option may come from when no command is known: every one. */
-static const option_spec *table_at(size_t i)
-{
-    return i == 0 ? GLOBAL_OPTIONS : i <= N_COMMANDS ? COMMANDS[i - 1].options : NULL;
-}
+/* Every option of every table once, by name: what getopt_long parses, so
+ * that an option may come before its command; the command then refuses
+ * those that are not its own (options_apply). */
+typedef struct all_options {
+    const option_spec *spec[MAX_OPTIONS];
+    size_t count;
+} all_options;
 
-/* The option of `table` named `name` (len bytes), exactly or else by a
- * prefix of one only; *ambiguous set if several begin so. */
-static const option_spec *find_long(const option_spec *table, const char *name, size_t len,
-                                    bool *ambiguous)
+static void gather(all_options *all)
 {
-    const option_spec *prefix = NULL;
-    size_t n_prefix = 0;
-    for (const option_spec *o = table; o->kind != OPTION_END; o++) {
-        if (strlen(o->name) == len && strncmp(o->name, name, len) == 0)
-            return o;
-        if (strncmp(o->name, name, len) == 0) {
-            prefix = o;
-            n_prefix++;
+    all->count = 0;
+    for (size_t t = 0; t <= N_COMMANDS; t++)
+        for (const option_spec *o = t == 0 ? GLOBAL_OPTIONS : COMMANDS[t - 1].options;
+             o->kind != OPTION_END; o++) {
+            size_t i = 0;
+            while (i < all->count && strcmp(all->spec[i]->name, o->name) != 0)
+                i++;
+            if (i == all->count && all->count < MAX_OPTIONS)
+                all->spec[all->count++] = o;
         }
-    }
-    *ambiguous = n_prefix > 1;
-    return n_prefix == 1 ? prefix : NULL;
 }
 
-static const option_spec *find_short(const option_spec *table, char ch)
+static const option_spec *in_table(const option_spec *table, const char *name, size_t len)
 {
     for (const option_spec *o = table; o->kind != OPTION_END; o++)
-        if (o->short_name == ch)
+        if (strlen(o->name) == len && strncmp(o->name, name, len) == 0)
             return o;
-    return NULL;
-}
-
-/* The option named so in any table, exactly: to say that it does not
- * apply, and how many words it takes, before the command is known. */
-static const option_spec *find_anywhere(const char *name, size_t len, char short_name)
-{
-    for (size_t t = 0; table_at(t) != NULL; t++) {
-        bool ambiguous;
-        const option_spec *o = short_name ? find_short(table_at(t), short_name)
-                                          : find_long(table_at(t), name, len, &ambiguous);
-        if (o != NULL && (short_name || strlen(o->name) == len))
-            return o;
-    }
     return NULL;
 }
 
 const option_spec *option_named(const command *cmd, const char *name, size_t len)
 {
-    if (cmd == NULL)
-        return find_anywhere(name, len, 0);
-    bool ambiguous;
-    const option_spec *o = find_long(cmd->options, name, len, &ambiguous);
-    return o != NULL && strlen(o->name) == len ? o : NULL;
+    if (cmd != NULL)
+        return in_table(cmd->options, name, len);
+    all_options all;
+    gather(&all);
+    for (size_t i = 0; i < all.count; i++)
+        if (strlen(all.spec[i]->name) == len && strncmp(all.spec[i]->name, name, len) == 0)
+            return all.spec[i];
+    return NULL;
 }
 
-/* Reports an unknown long option, with the nearest (or the several that
- * begin so) of `table`. */
-static void report_unknown_option(const option_spec *table, const char *word, const char *name,
-                                  size_t len, bool ambiguous)
+/* Reports an unknown long option WORD: the options it begins, if several
+ * (an ambiguous abbreviation), else the nearest names. */
+static void report_unknown_option(const all_options *all, const char *word)
 {
-    const char *names[64];
-    char dashed[64][40];
-    size_t n = 0;
-    for (const option_spec *o = table; o->kind != OPTION_END && n < 64; o++) {
-        if (ambiguous && strncmp(o->name, name, len) != 0)
-            continue;
-        snprintf(dashed[n], sizeof dashed[n], "--%s", o->name);
+    const char *names[MAX_OPTIONS], *prefixed[MAX_OPTIONS];
+    char dashed[MAX_OPTIONS][40];
+    size_t n = 0, n_prefixed = 0, len = strcspn(word, "=");
+    for (size_t i = 0; i < all->count; i++) {
+        snprintf(dashed[n], sizeof dashed[n], "--%s", all->spec[i]->name);
+        if (len > 2 && strncmp(dashed[n], word, len) == 0)
+            prefixed[n_prefixed++] = dashed[n];
         names[n] = dashed[n];
         n++;
     }
-    if (ambiguous) {
-        char message[512] = "";
+    if (n_prefixed > 1) {
+        char list[512] = "";
         char echo[CLI_ECHO_BUFSIZE];
-        list_names(message, sizeof message, names, n, " or ");
-        cli_error("unknown option '%s'; did you mean %s?", cli_echo(word, echo), message);
+        list_names(list, sizeof list, prefixed, n_prefixed, " or ");
+        cli_error("unknown option '%s'; did you mean %s?", cli_echo(word, echo), list);
         return;
     }
-    char typed[CLI_ECHO_CHARS + 3];
-    snprintf(typed, sizeof typed, "--%.*s", (int)(len < CLI_ECHO_CHARS ? len : CLI_ECHO_CHARS),
-             name);
+    char typed[CLI_ECHO_CHARS + 1];
+    snprintf(typed, sizeof typed, "%.*s", (int)(len < CLI_ECHO_CHARS ? len : CLI_ECHO_CHARS), word);
     report_unknown("option", word, typed, names, n, "warrantcheck --help");
 }
 
 /* Stores an option's value (NULL for a flag) in its destination. */
-static int store(cli *c, const option_spec *table, const option_spec *o, const char *value)
+static int store(cli *c, const all_options *all, const option_spec *o, const char *value)
 {
     char *dest = (char *)c + o->offset;
     switch (o->kind) {
@@ -501,9 +486,10 @@ static int store(cli *c, const option_spec *table, const option_spec *o, const c
         int *v = (int *)(void *)dest;
         if (*v != 0 && *v != o->set) {
             const char *other = "?";
-            for (const option_spec *p = table; p->kind != OPTION_END; p++)
-                if (p->kind == OPTION_SET && p->offset == o->offset && p->set == *v)
-                    other = p->name;
+            for (size_t i = 0; i < all->count; i++)
+                if (all->spec[i]->kind == OPTION_SET && all->spec[i]->offset == o->offset &&
+                    all->spec[i]->set == *v)
+                    other = all->spec[i]->name;
             cli_error("--%s and --%s exclude each other", other, o->name);
             return EXIT_USAGE;
         }
@@ -516,120 +502,73 @@ static int store(cli *c, const option_spec *table, const option_spec *o, const c
     return EXIT_YES;
 }
 
-/* Finds the command: the first word that is neither an option nor an
- * option's value, options taking their arity from any table. */
-static const char *command_word(int argc, char **argv)
+int parse_command_line(int argc, char **argv, cli *c, parsed_options *p)
 {
-    for (int i = 1; i < argc; i++) {
-        const char *w = argv[i];
-        if (strcmp(w, "--") == 0)
-            return i + 1 < argc ? argv[i + 1] : NULL;
-        if (w[0] != '-' || w[1] == '\0')
-            return w;
-        const option_spec *o;
-        if (w[1] == '-') {
-            size_t len = strcspn(w + 2, "=");
-            o = find_anywhere(w + 2, len, 0);
-            if (o != NULL && o->kind == OPTION_STRING && w[2 + len] == '\0')
-                i++;
-        } else {
-            size_t len = strlen(w);
-            for (size_t j = 1; j < len; j++) {
-                o = find_anywhere(NULL, 0, w[j]);
-                if (o != NULL && o->kind == OPTION_STRING) {
-                    if (j + 1 == len)
-                        i++;
-                    break;
-                }
-            }
+    all_options all;
+    gather(&all);
+    struct option longs[MAX_OPTIONS + 1];
+    char shorts[2 * MAX_OPTIONS + 2] = ":";
+    size_t n_shorts = 1;
+    for (size_t i = 0; i < all.count; i++) {
+        const option_spec *o = all.spec[i];
+        bool value = o->kind == OPTION_STRING;
+        longs[i] = (struct option){o->name, value ? required_argument : no_argument, NULL,
+                                   256 + (int)i};
+        if (o->short_name != 0) {
+            shorts[n_shorts++] = o->short_name;
+            if (value)
+                shorts[n_shorts++] = ':';
         }
     }
-    return NULL;
+    longs[all.count] = (struct option){NULL, 0, NULL, 0};
+    shorts[n_shorts] = '\0';
+    opterr = 0;
+    p->n_given = 0;
+    char echo[CLI_ECHO_BUFSIZE];
+    int ch;
+    while ((ch = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        const option_spec *o = NULL;
+        if (ch >= 256) {
+            o = all.spec[ch - 256];
+        } else if (ch != ':' && ch != '?') {
+            for (size_t i = 0; i < all.count && o == NULL; i++)
+                if (all.spec[i]->short_name == ch)
+                    o = all.spec[i];
+        }
+        if (o != NULL) {
+            if (store(c, &all, o, optarg) != EXIT_YES)
+                return EXIT_USAGE;
+            size_t i = 0;
+            while (i < p->n_given && p->given[i] != o)
+                i++;
+            if (i == p->n_given)
+                p->given[p->n_given++] = o;
+            continue;
+        }
+        const char *word = argv[optind - 1];
+        if (ch == ':') {
+            cli_error("option '%s' needs a value", cli_echo(word, echo));
+        } else if (optopt >= 256) {
+            cli_error("option '--%s' takes no value", all.spec[optopt - 256]->name);
+        } else if (optopt != 0) {
+            char short_option[3] = {'-', (char)optopt, '\0'};
+            cli_error("unknown option '%s' (try 'warrantcheck --help')",
+                      cli_echo(short_option, echo));
+        } else {
+            report_unknown_option(&all, word);
+        }
+        return EXIT_USAGE;
+    }
+    p->first_word = optind;
+    return EXIT_YES;
 }
 
-int parse_command_line(int argc, char **argv, cli *c, const command **cmd, char **words,
-                       int *n_words)
+bool options_apply(const parsed_options *p, const command *cmd)
 {
-    const char *name = command_word(argc, argv);
-    *cmd = name != NULL ? find_command(name) : NULL;
-    /* Options before a command, or around an unknown one, come from any
-     * table; the command then refuses those that are not its own. */
-    const option_spec *table = *cmd != NULL ? (*cmd)->options : NULL;
-    char echo[CLI_ECHO_BUFSIZE];
-    bool options_end = false;
-    *n_words = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *w = argv[i];
-        if (options_end || w[0] != '-' || w[1] == '\0') {
-            words[(*n_words)++] = argv[i];
-            continue;
+    for (size_t i = 0; i < p->n_given; i++)
+        if (in_table(cmd->options, p->given[i]->name, strlen(p->given[i]->name)) == NULL) {
+            cli_error("option '--%s' does not apply to '%s'", p->given[i]->name, cmd->name);
+            return false;
         }
-        if (strcmp(w, "--") == 0) {
-            options_end = true;
-            continue;
-        }
-        const option_spec *o = NULL;
-        const char *value = NULL;
-        const option_spec *own = table != NULL ? table : GLOBAL_OPTIONS;
-        if (w[1] == '-') {
-            const char *opt = w + 2;
-            size_t len = strcspn(opt, "=");
-            bool ambiguous = false;
-            o = find_long(own, opt, len, &ambiguous);
-            if (o == NULL && table == NULL)
-                o = find_anywhere(opt, len, 0);
-            if (o == NULL) {
-                const option_spec *elsewhere = find_anywhere(opt, len, 0);
-                if (elsewhere != NULL && *cmd != NULL) {
-                    cli_error("option '--%s' does not apply to '%s'", elsewhere->name,
-                              (*cmd)->name);
-                    return EXIT_USAGE;
-                }
-                report_unknown_option(own, w, opt, len, ambiguous);
-                return EXIT_USAGE;
-            }
-            if (opt[len] == '=') {
-                if (o->kind != OPTION_STRING) {
-                    cli_error("option '--%s' takes no value", o->name);
-                    return EXIT_USAGE;
-                }
-                value = opt + len + 1;
-            }
-        } else {
-            for (size_t j = 1; w[j] != '\0'; j++) {
-                o = find_short(own, w[j]);
-                if (o == NULL && table == NULL)
-                    o = find_anywhere(NULL, 0, w[j]);
-                if (o == NULL) {
-                    const option_spec *elsewhere = find_anywhere(NULL, 0, w[j]);
-                    if (elsewhere != NULL && *cmd != NULL) {
-                        cli_error("option '--%s' does not apply to '%s'", elsewhere->name,
-                                  (*cmd)->name);
-                        return EXIT_USAGE;
-                    }
-                    char short_option[3] = {'-', w[j], '\0'};
-                    cli_error("unknown option '%s' (try 'warrantcheck --help')",
-                              cli_echo(short_option, echo));
-                    return EXIT_USAGE;
-                }
-                if (o->kind == OPTION_STRING) {
-                    if (w[j + 1] != '\0')
-                        value = w + j + 1;
-                    break;
-                }
-                if (w[j + 1] != '\0' && store(c, own, o, NULL) != EXIT_YES)
-                    return EXIT_USAGE;
-            }
-        }
-        if (o->kind == OPTION_STRING && value == NULL) {
-            if (i + 1 >= argc) {
-                cli_error("option '%s' needs a value", cli_echo(w, echo));
-                return EXIT_USAGE;
-            }
-            value = argv[++i];
-        }
-        if (store(c, own, o, value) != EXIT_YES)
-            return EXIT_USAGE;
-    }
-    return EXIT_YES;
+    return true;
 }

@@ -101,12 +101,25 @@ const option_spec *option_named(const command *cmd, const char *name, size_t len
 /* Prints the options of a table as --help lists them. */
 void print_options(FILE *out, const option_spec *options);
 
-/* Parses argv: the options, each into its destination in `c`, and the
- * rest in order into `words` (argc - 1 at most; *n_words set), the first
- * of them the command. *cmd is that command, or NULL (none, or unknown:
- * the caller says so). Returns EXIT_YES, or EXIT_USAGE with the error said. */
-int parse_command_line(int argc, char **argv, cli *c, const command **cmd, char **words,
-                       int *n_words);
+/* At most this many options, all tables together. */
+#define MAX_OPTIONS 32
+
+/* What parse_command_line found: the options given, and where the words
+ * that are not options begin (the first is the command). */
+typedef struct parsed_options {
+    const option_spec *given[MAX_OPTIONS];
+    size_t n_given;
+    int first_word;
+} parsed_options;
+
+/* Parses the options of argv, anywhere on the line, each into its
+ * destination in `c`; getopt_long puts the other words last, from
+ * p->first_word. Returns EXIT_YES, or EXIT_USAGE with the error said. */
+int parse_command_line(int argc, char **argv, cli *c, parsed_options *p);
+
+/* Refuses an option given that `cmd` does not take, rather than silently
+ * ignoring what its user asked for (EXIT_USAGE, said). */
+bool options_apply(const parsed_options *p, const command *cmd);
 
 /* The names among `names` (n of them) nearest to `typed` by edit distance
  * (a swap of two letters counting one), close enough to be a typo; at most
