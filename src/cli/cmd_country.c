@@ -188,9 +188,8 @@ int cmd_country(cli *c, int argc, char **argv)
         return EXIT_INPUT;
     a.m = wc_membership_on(a.country, c->date);
     a.withdrawal = a.m.withdrawn ? a.m.withdrawn : a.m.pending;
-    if (!wc_membership_notes(c->ds, a.country, c->date, &a.notes)) {
+    if (!wc_membership_notes(c->ds, a.country, c->date, &a.notes))
         return diag_out_of_memory();
-    }
     gather_sources(&a, c->ds, c->date);
     int status = a.m.state_party ? EXIT_YES : EXIT_NO;
     if (!c->quiet) {

@@ -67,7 +67,8 @@ static int data_info(const cli *c, const char *name)
                 "art. 12(3)         %zu declarations\n"
                 "UNSC referrals     %zu\n"
                 "sources            %zu\n",
-                cli_escape(name, CLI_PATH_ECHO_CHARS, shown, sizeof shown), ds->schema_version, asof, ds->n_countries, ds->n_statutes, parties, d,
+                cli_escape(name, CLI_PATH_ECHO_CHARS, shown, sizeof shown), ds->schema_version,
+                asof, ds->n_countries, ds->n_statutes, parties, d,
                 ds->n_warrants, in_force, d, ds->n_persons, ds->n_trips, ds->n_findings,
                 ds->n_declarations, ds->n_referrals, ds->n_sources);
         return EXIT_YES;

@@ -631,9 +631,8 @@ static bool check_line(run *r, unsigned long line, const wc_leg *leg)
 static int read_itinerary(run *r, FILE *in)
 {
     line_reader lr;
-    if (!line_reader_open(&lr, in, WC_ITINERARY_MAX_LINE)) {
+    if (!line_reader_open(&lr, in, WC_ITINERARY_MAX_LINE))
         return diag_out_of_memory();
-    }
     const char *text;
     size_t len;
     line_status st;

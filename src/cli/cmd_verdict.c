@@ -89,9 +89,8 @@ int cmd_can(cli *c, int argc, char **argv)
     if (country == NULL)
         return EXIT_INPUT;
     wc_verdict v;
-    if (!wc_verdict_for_person(c->ds, p, country, c->date, &v)) {
+    if (!wc_verdict_for_person(c->ds, p, country, c->date, &v))
         return diag_out_of_memory();
-    }
     int status = wc_verdict_can_arrest(v.kind) ? EXIT_YES : EXIT_NO;
     if (!c->quiet) {
         if (c->format == FORMAT_TEXT) {
@@ -127,9 +126,8 @@ int cmd_where(cli *c, int argc, char **argv)
     /* Two passes for text: the count heads the list. */
     for (size_t i = 0; i < c->ds->n_countries; i++) {
         wc_verdict v;
-        if (!wc_verdict_for_person(c->ds, p, &c->ds->countries[i], c->date, &v)) {
+        if (!wc_verdict_for_person(c->ds, p, &c->ds->countries[i], c->date, &v))
             return diag_out_of_memory();
-        }
         /* The answer names states; their territories come with --all. */
         if (wc_verdict_can_arrest(v.kind) && c->ds->countries[i].part_of != NULL)
             territories++;

@@ -71,7 +71,8 @@ const wc_dataset *cli_load_dataset(const char *path, wc_dataset **owned)
     } else {
         size_t len;
         char name[CLI_PATH_ECHO_BUFSIZE];
-        char *text = read_file(path, cli_escape(path, CLI_PATH_ECHO_CHARS, name, sizeof name), &len);
+        cli_escape(path, CLI_PATH_ECHO_CHARS, name, sizeof name);
+        char *text = read_file(path, name, &len);
         if (text == NULL)
             return NULL;
         ds = *owned = wc_dataset_load(text, len, &err);

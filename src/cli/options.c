@@ -29,7 +29,8 @@ const size_t N_FORMATS = sizeof FORMAT_NAMES / sizeof FORMAT_NAMES[0];
 #define OPT_COLOR                                                                            \
     OPT_STRING(0, "color", color_text, "WHEN", ARG_WORDS, "auto always never",               \
                "colour text output: auto (default), always, never")
-#define OPT_HELP OPT_FLAG('h', "help", help, "show help; 'warrantcheck COMMAND --help' for a command")
+#define OPT_HELP                                                                             \
+    OPT_FLAG('h', "help", help, "show help; 'warrantcheck COMMAND --help' for a command")
 #define OPT_VERSION OPT_FLAG(0, "version", version, "show the version and the dataset's as-of date")
 /* What every command that prints an answer takes, after its own options. */
 #define COMMON_OPTIONS OPT_QUIET, OPT_DATA, OPT_COLOR, OPT_HELP, OPT_VERSION
@@ -98,7 +99,8 @@ const command COMMANDS[] = {
      "  warrantcheck country Ukraine --on 2024-12-31\n"
      "  warrantcheck country PH --on 2019-03-17 --format json | jq .state_party\n"},
     {"can", cmd_can, {{ARG_PERSON, "PERSON"}, {ARG_COUNTRY, "COUNTRY"}}, FORMATS_TABLES, NULL,
-     ANSWER_OPTIONS, COMMAND_QUERY, "can PERSON be arrested in COUNTRY? the verdict and its reasons",
+     ANSWER_OPTIONS, COMMAND_QUERY,
+     "can PERSON be arrested in COUNTRY? the verdict and its reasons",
      "The verdict for PERSON in COUNTRY on the date: obliged, obliged-residual,\n"
      "obliged-unsc, not-obliged, no-warrant or in-custody, with the legal basis,\n"
      "notes and sources. Exit status 0 for an obliged* verdict, 1 otherwise.\n\n"

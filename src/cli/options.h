@@ -42,9 +42,12 @@ typedef struct option_spec {
     const char *help;
 } option_spec;
 
-#define OPT_FLAG(s, n, field, help) {OPTION_FLAG, s, n, offsetof(cli, field), 0, NULL, ARG_ANY, NULL, help}
-#define OPT_CLEAR(s, n, field, help) {OPTION_CLEAR, s, n, offsetof(cli, field), 0, NULL, ARG_ANY, NULL, help}
-#define OPT_SET(s, n, field, v, help) {OPTION_SET, s, n, offsetof(cli, field), v, NULL, ARG_ANY, NULL, help}
+#define OPT_FLAG(s, n, field, help) \
+    {OPTION_FLAG, s, n, offsetof(cli, field), 0, NULL, ARG_ANY, NULL, help}
+#define OPT_CLEAR(s, n, field, help) \
+    {OPTION_CLEAR, s, n, offsetof(cli, field), 0, NULL, ARG_ANY, NULL, help}
+#define OPT_SET(s, n, field, v, help) \
+    {OPTION_SET, s, n, offsetof(cli, field), v, NULL, ARG_ANY, NULL, help}
 #define OPT_STRING(s, n, field, arg, kind, words, help) \
     {OPTION_STRING, s, n, offsetof(cli, field), 0, arg, kind, words, help}
 #define OPT_END {OPTION_END, 0, NULL, 0, 0, NULL, ARG_ANY, NULL, NULL}
