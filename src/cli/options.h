@@ -124,12 +124,6 @@ int parse_command_line(int argc, char **argv, cli *c, parsed_options *p);
  * ignoring what its user asked for (EXIT_USAGE, said). */
 bool options_apply(const parsed_options *p, const command *cmd);
 
-/* The names among `names` (n of them) nearest to `typed` by edit distance
- * (a swap of two letters counting one), close enough to be a typo; at most
- * `max`, into `out`. Returns how many. */
-size_t suggest(const char *typed, const char *const *names, size_t n, const char **out,
-               size_t max);
-
 /* True if `cmd` writes format `f`; else says which commands do and
  * returns false (exit status EXIT_USAGE). */
 bool command_writes(const command *cmd, output_format f);
