@@ -35,6 +35,14 @@ LANGUAGES = [
 
 SUBDIVISION_LANGUAGES = ["en", "de", "fr", "es"]
 
+# English exonyms that iso-codes lacks, for subdivisions whose standing is
+# asked about: each with the subdivision code it names and the source that
+# puts it in its country. The only names here not read from iso-codes.
+SUPPLEMENT = [
+    ("Crimea", "UA-43", "UN General Assembly resolution 68/262 (2014), 'Territorial integrity "
+                        "of Ukraine', https://undocs.org/A/RES/68/262"),
+]
+
 
 def key(name):
     """Roughly the program's own matching key: case, accents, punctuation
@@ -69,6 +77,8 @@ def main():
         names = {s["name"]} | {t.gettext(s["name"]) for t in exonyms}
         for name in sorted(names):
             candidates.append((name, iso2, "subdivision", s["code"]))
+    for name, code, _ in SUPPLEMENT:
+        candidates.append((name, code.split("-")[0], "subdivision", code))
     languages = []
     for lang in LANGUAGES:
         path = f"{prefix}/locale/{lang}/LC_MESSAGES/iso_3166-1.mo"
@@ -101,7 +111,7 @@ def main():
         else:
             name, iso2, kind, _ = entries[0]
             subdivision = next((e[3] for e in entries if e[2] == "subdivision"), None)
-            langs = sorted({e[3] for e in entries if e[2] == "translation"})
+            langs = sorted({e[3] for e in entries if e[2] == "translation"}, key=LANGUAGES.index)
             entry = {"name": name, "country": iso2}
             if subdivision:
                 entry["subdivision"] = subdivision
@@ -119,6 +129,7 @@ def main():
                       "LANG/iso_3166-2.mo"],
             "script": "data/iso-codes/convert.py",
         },
+        "supplement": [{"name": n, "subdivision": c, "source": src} for n, c, src in SUPPLEMENT],
         "languages": languages,
         "dropped": dropped,
         "names": sorted(names, key=lambda e: (e["country"], e["name"])),

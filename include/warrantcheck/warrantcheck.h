@@ -359,9 +359,25 @@ typedef enum wc_match_kind {
 
 #define WC_MAX_CANDIDATES 6
 
+/* A name from Debian's iso-codes that the dataset does not carry: an ISO
+ * 3166-2 subdivision ("Alaska": US-AK) or a country's name in another
+ * language ("Deutschland": de). The table is built into the library from
+ * data/iso-codes/names.json. */
+typedef struct wc_world_name {
+    const char *key;         /* its matching key, without spaces (sorted on) */
+    const char *name;        /* as iso-codes writes it */
+    const char *iso2;        /* the country it names */
+    const char *subdivision; /* its ISO 3166-2 code; NULL for a country's name */
+    const char *language;    /* a language it is the country's name in, or NULL */
+} wc_world_name;
+
+/* The version of iso-codes the table was made from ("4.15.0-1"). */
+const char *wc_world_names_version(void);
+
 typedef struct wc_country_match {
     wc_match_kind kind;
     const wc_country *country; /* when FOUND */
+    const wc_world_name *via;  /* when FOUND by an iso-codes name, else NULL */
     const wc_country *candidates[WC_MAX_CANDIDATES];
     size_t n_candidates;
 } wc_country_match;
@@ -369,7 +385,9 @@ typedef struct wc_country_match {
 /* Finds a country by ISO alpha-2 or alpha-3 code, name, official name or
  * alias, ignoring case, accents, punctuation and "The"/", The". A name that
  * matches no key exactly but is a whole-word part of exactly one country's
- * names resolves to it; of several, it is ambiguous. */
+ * names resolves to it; of several, it is ambiguous. A name the dataset does
+ * not know may still be a subdivision or a foreign name of a country in
+ * Debian's iso-codes ("Alaska", "Deutschland"): then `via` says which. */
 wc_country_match wc_find_country(const wc_dataset *ds, const char *query);
 
 /* Returns the country with this exact alpha-2 code, or NULL. */

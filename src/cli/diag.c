@@ -14,7 +14,7 @@ static bool silent = false;
 
 static const char *level_word(diag_level level)
 {
-    return level == DIAG_WARNING ? "warning" : "error";
+    return level == DIAG_NOTE ? "note" : level == DIAG_WARNING ? "warning" : "error";
 }
 
 static void report(diag_level level, const char *location, unsigned long line, size_t column,

@@ -10,9 +10,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* What a message is: "warning" or "error", and the least exit status it
- * implies (SPEC section 3). A warning never changes the status. */
+/* What a message is: "note", "warning" or "error", and the least exit
+ * status it implies (SPEC section 3). A note or warning never changes it. */
 typedef enum diag_level {
+    DIAG_NOTE = -1, /* what the program took a name to mean, and the like */
     DIAG_WARNING = 0,
     DIAG_USAGE = 2,
     DIAG_INPUT = 3,

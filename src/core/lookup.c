@@ -2,7 +2,11 @@
  * countries by alpha-2 code, persons by id), their uniqueness, and the
  * forgiving name indexes behind wc_find_country() and wc_find_person(). */
 #include "dataset_load.h"
+#include "normalize.h"
+#include "world_names.h"
 
+#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -183,10 +187,60 @@ static wc_index_match find_named(const wc_dataset *ds, named kind, const char *q
     return wc_index_find(&ds->internal->person_names, query, person_display);
 }
 
+const wc_world_name *wc_world_name_find(const char *key)
+{
+    size_t lo = 0, hi = wc_world_names_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(wc_world_names[mid].key, key);
+        if (c == 0)
+            return &wc_world_names[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+/* The iso-codes name that `query` is exactly, if the dataset has its
+ * country; NULL otherwise. Sets *no_memory if memory ran out. */
+static const wc_world_name *world_name_of(const wc_dataset *ds, const char *query,
+                                          bool *no_memory)
+{
+    char *words = wc_name_key(query, false);
+    if (words == NULL) {
+        *no_memory = errno == ENOMEM;
+        return NULL;
+    }
+    char *key = malloc(strlen(words) + 1);
+    const wc_world_name *w = NULL;
+    if (key == NULL) {
+        *no_memory = true;
+    } else {
+        wc_key_squeeze(words, key);
+        w = wc_world_name_find(key);
+        free(key);
+    }
+    free(words);
+    return w != NULL && wc_country_by_iso2(ds, w->iso2) != NULL ? w : NULL;
+}
+
 wc_country_match wc_find_country(const wc_dataset *ds, const char *query)
 {
     wc_index_match m = find_named(ds, NAMED_COUNTRY, query);
     wc_country_match out = {.kind = m.kind, .country = NULL, .n_candidates = 0};
+    /* The dataset's names first; an exact iso-codes name beats a guess
+     * from part of a name (ambiguous) and an unknown. */
+    if (m.kind == WC_MATCH_UNKNOWN || m.kind == WC_MATCH_AMBIGUOUS) {
+        bool no_memory = false;
+        const wc_world_name *w = world_name_of(ds, query, &no_memory);
+        if (no_memory)
+            return (wc_country_match){.kind = WC_MATCH_NO_MEMORY};
+        if (w != NULL)
+            return (wc_country_match){.kind = WC_MATCH_FOUND,
+                                      .country = wc_country_by_iso2(ds, w->iso2), .via = w};
+    }
     if (m.kind == WC_MATCH_FOUND)
         out.country = m.items[0];
     else

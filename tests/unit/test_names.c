@@ -102,6 +102,38 @@ static void unknown_suggests(void **state)
     assert_int_equal(m.kind, WC_MATCH_UNKNOWN);
 }
 
+/* Subdivisions and foreign names from iso-codes: found with `via` saying
+ * how, never taking a name the dataset has, and the table sorted. */
+static void iso_codes_names(void **state)
+{
+    const struct {
+        const char *query, *iso2, *subdivision, *language;
+    } cases[] = {
+        {"Alaska", "US", "US-AK", NULL},   {"england", "GB", "GB-ENG", NULL},
+        {"Bavaria", "DE", "DE-BY", NULL},  {"Bayern", "DE", "DE-BY", NULL},
+        {"Abu Dhabi", "AE", "AE-AZ", NULL}, {"Crimea", "UA", "UA-43", NULL},
+        {"Deutschland", "DE", NULL, "de"}, {"Германия", "DE", NULL, "ru"},
+        {"德国", "DE", NULL, "zh_CN"},     {"ALLEMAGNE", "DE", NULL, "fr"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        wc_country_match m = wc_find_country(*state, cases[i].query);
+        if (m.kind != WC_MATCH_FOUND || m.via == NULL)
+            fail_msg("'%s': kind %d, via %p", cases[i].query, (int)m.kind, (const void *)m.via);
+        assert_string_equal(m.country->iso2, cases[i].iso2);
+        if (cases[i].subdivision != NULL)
+            assert_string_equal(m.via->subdivision, cases[i].subdivision);
+        else
+            assert_string_equal(m.via->language, cases[i].language);
+    }
+    /* The dataset's own names come first and say nothing of iso-codes. */
+    wc_country_match georgia = wc_find_country(*state, "Georgia");
+    assert_int_equal(georgia.kind, WC_MATCH_FOUND);
+    assert_string_equal(georgia.country->iso2, "GE");
+    assert_null(georgia.via);
+    assert_null(wc_find_country(*state, "Mongolia").via);
+    assert_string_equal(wc_world_names_version(), "4.15.0-1");
+}
+
 static void keys_and_distance(void **state)
 {
     (void)state;
@@ -129,6 +161,7 @@ int main(void)
         cmocka_unit_test(codes_names_aliases),
         cmocka_unit_test(ambiguous_lists_candidates),
         cmocka_unit_test(unknown_suggests),
+        cmocka_unit_test(iso_codes_names),
         cmocka_unit_test(keys_and_distance),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
