@@ -364,7 +364,7 @@ typedef enum wc_match_kind {
  * language ("Deutschland": de). The table is built into the library from
  * data/iso-codes/names.json. */
 typedef struct wc_world_name {
-    const char *key;         /* its matching key, without spaces (sorted on) */
+    const char *key;         /* its matching key, without spaces */
     const char *name;        /* as iso-codes writes it */
     const char *iso2;        /* the country it names */
     const char *subdivision; /* its ISO 3166-2 code; NULL for a country's name */
@@ -377,7 +377,7 @@ const char *wc_world_names_version(void);
 typedef struct wc_country_match {
     wc_match_kind kind;
     const wc_country *country; /* when FOUND */
-    const wc_world_name *via;  /* when FOUND by an iso-codes name, else NULL */
+    wc_world_name via;         /* when FOUND by an iso-codes name; else via.name is NULL */
     const wc_country *candidates[WC_MAX_CANDIDATES];
     size_t n_candidates;
 } wc_country_match;
@@ -387,7 +387,8 @@ typedef struct wc_country_match {
  * matches no key exactly but is a whole-word part of exactly one country's
  * names resolves to it; of several, it is ambiguous. A name the dataset does
  * not know may still be a subdivision or a foreign name of a country in
- * Debian's iso-codes ("Alaska", "Deutschland"): then `via` says which. */
+ * Debian's iso-codes ("Alaska", "Deutschland"): then `via` says which. The
+ * strings of `via` are the library's, valid for the life of the program. */
 wc_country_match wc_find_country(const wc_dataset *ds, const char *query);
 
 /* Returns the country with this exact alpha-2 code, or NULL. */

@@ -79,19 +79,19 @@ static void name_error(const char *location, const char *what, const char *name,
  * own. An itinerary's rows name their country, so only arguments get it. */
 static void say_what_was_meant(const char *typed, const wc_country_match *m)
 {
-    if (m->via->subdivision != NULL)
+    if (m->via.subdivision != NULL)
         diag(DIAG_NOTE, NULL, 0, 0, "'%s' is %s, part of %s: the answer is for %s", typed,
-             m->via->subdivision, m->country->name, m->country->name);
+             m->via.subdivision, m->country->name, m->country->name);
     else
         diag(DIAG_NOTE, NULL, 0, 0, "'%s' is a name of %s (%s): the answer is for %s", typed,
-             m->country->name, m->via->language != NULL ? m->via->language : "iso-codes",
+             m->country->name, m->via.language != NULL ? m->via.language : "iso-codes",
              m->country->name);
 }
 
 const wc_country *cli_country_at(const cli *c, const char *name, const char *location)
 {
     wc_country_match m = wc_find_country(c->ds, name);
-    if (m.kind == WC_MATCH_FOUND && m.via != NULL && location == NULL && !c->quiet)
+    if (m.kind == WC_MATCH_FOUND && m.via.name != NULL && location == NULL && !c->quiet)
         say_what_was_meant(name, &m);
     if (m.kind == WC_MATCH_FOUND)
         return m.country;

@@ -187,43 +187,51 @@ static wc_index_match find_named(const wc_dataset *ds, named kind, const char *q
     return wc_index_find(&ds->internal->person_names, query, person_display);
 }
 
-const wc_world_name *wc_world_name_find(const char *key)
+bool wc_world_name_find(const char *key, wc_world_name *out)
 {
-    size_t lo = 0, hi = wc_world_names_count;
+    size_t lo = 0, hi = wc_world_entries_count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(wc_world_names[mid].key, key);
-        if (c == 0)
-            return &wc_world_names[mid];
+        const wc_world_entry *e = &wc_world_entries[mid];
+        int c = strcmp(wc_world_pool + e->key, key);
+        if (c == 0) {
+            *out = (wc_world_name){
+                .key = wc_world_pool + e->key,
+                .name = wc_world_pool + e->name,
+                .iso2 = e->iso2,
+                .subdivision = e->subdivision != 0 ? wc_world_pool + e->subdivision : NULL,
+                .language = e->language != 0 ? wc_world_pool + e->language : NULL};
+            return true;
+        }
         if (c < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return NULL;
+    return false;
 }
 
-/* The iso-codes name that `query` is exactly, if the dataset has its
- * country; NULL otherwise. Sets *no_memory if memory ran out. */
-static const wc_world_name *world_name_of(const wc_dataset *ds, const char *query,
-                                          bool *no_memory)
+/* Whether `query` is exactly an iso-codes name whose country the dataset
+ * has; fills *out if so. Sets *no_memory if memory ran out. */
+static bool world_name_of(const wc_dataset *ds, const char *query, wc_world_name *out,
+                          bool *no_memory)
 {
     char *words = wc_name_key(query, false);
     if (words == NULL) {
         *no_memory = errno == ENOMEM;
-        return NULL;
+        return false;
     }
     char *key = malloc(strlen(words) + 1);
-    const wc_world_name *w = NULL;
+    bool found = false;
     if (key == NULL) {
         *no_memory = true;
     } else {
         wc_key_squeeze(words, key);
-        w = wc_world_name_find(key);
+        found = wc_world_name_find(key, out);
         free(key);
     }
     free(words);
-    return w != NULL && wc_country_by_iso2(ds, w->iso2) != NULL ? w : NULL;
+    return found && wc_country_by_iso2(ds, out->iso2) != NULL;
 }
 
 wc_country_match wc_find_country(const wc_dataset *ds, const char *query)
@@ -234,12 +242,12 @@ wc_country_match wc_find_country(const wc_dataset *ds, const char *query)
      * from part of a name (ambiguous) and an unknown. */
     if (m.kind == WC_MATCH_UNKNOWN || m.kind == WC_MATCH_AMBIGUOUS) {
         bool no_memory = false;
-        const wc_world_name *w = world_name_of(ds, query, &no_memory);
+        wc_world_name w;
+        if (world_name_of(ds, query, &w, &no_memory))
+            return (wc_country_match){.kind = WC_MATCH_FOUND,
+                                      .country = wc_country_by_iso2(ds, w.iso2), .via = w};
         if (no_memory)
             return (wc_country_match){.kind = WC_MATCH_NO_MEMORY};
-        if (w != NULL)
-            return (wc_country_match){.kind = WC_MATCH_FOUND,
-                                      .country = wc_country_by_iso2(ds, w->iso2), .via = w};
     }
     if (m.kind == WC_MATCH_FOUND)
         out.country = m.items[0];
