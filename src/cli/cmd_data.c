@@ -93,44 +93,28 @@ static int data_info(const cli *c, const char *name)
     return ok ? EXIT_YES : diag_out_of_memory();
 }
 
+/* Its words were checked before the data (options.c): `info`, or
+ * `validate` with at most one FILE, which needs no dataset in use. */
 int cmd_data(cli *c, int argc, char **argv)
 {
-    if (argc < 1) {
-        cli_error("'data' needs 'info' or 'validate' (try 'warrantcheck data --help')");
-        return EXIT_USAGE;
-    }
-    if (strcmp(argv[0], "info") == 0) {
-        if (argc > 1) {
-            cli_error("'data info' takes no arguments");
-            return EXIT_USAGE;
-        }
+    if (strcmp(argv[0], "info") == 0)
         return data_info(c, c->data_name);
-    }
-    if (strcmp(argv[0], "validate") == 0) {
-        if (argc > 2) {
-            cli_error("'data validate' takes at most one FILE");
-            return EXIT_USAGE;
-        }
-        char shown[CLI_PATH_ECHO_BUFSIZE];
-        if (argc == 1) {
-            /* The dataset was validated as it loaded. */
-            if (!c->quiet)
-                fprintf(c->out, "%s: valid\n",
-                        cli_escape(c->data_name, CLI_PATH_ECHO_CHARS, shown, sizeof shown));
-            return EXIT_YES;
-        }
-        wc_dataset *owned;
-        const wc_dataset *ds = cli_load_dataset(argv[1], &owned);
-        if (ds == NULL)
-            return EXIT_DATASET;
+    char shown[CLI_PATH_ECHO_BUFSIZE];
+    if (argc == 1) {
+        /* The dataset was validated as it loaded. */
         if (!c->quiet)
-            fprintf(c->out, "%s: valid (%zu countries, %zu warrants, %zu sources)\n",
-                    cli_escape(argv[1], CLI_PATH_ECHO_CHARS, shown, sizeof shown),
-                    ds->n_countries, ds->n_warrants, ds->n_sources);
-        wc_dataset_free(owned);
+            fprintf(c->out, "%s: valid\n",
+                    cli_escape(c->data_name, CLI_PATH_ECHO_CHARS, shown, sizeof shown));
         return EXIT_YES;
     }
-    char echo[CLI_ECHO_BUFSIZE];
-    cli_error("unknown 'data' command '%s' (info or validate)", cli_echo(argv[0], echo));
-    return EXIT_USAGE;
+    wc_dataset *owned;
+    const wc_dataset *ds = cli_load_dataset(argv[1], &owned);
+    if (ds == NULL)
+        return EXIT_DATASET;
+    if (!c->quiet)
+        fprintf(c->out, "%s: valid (%zu countries, %zu warrants, %zu sources)\n",
+                cli_escape(argv[1], CLI_PATH_ECHO_CHARS, shown, sizeof shown),
+                ds->n_countries, ds->n_warrants, ds->n_sources);
+    wc_dataset_free(owned);
+    return EXIT_YES;
 }

@@ -714,26 +714,12 @@ static bool is_endless_device(FILE *in)
 
 int cmd_itinerary(cli *c, int argc, char **argv)
 {
-    if (argc != 1) {
-        cli_error(argc < 1 ? "'itinerary' needs a FILE, or - for standard input (try "
-                             "'warrantcheck itinerary --help')"
-                           : "'itinerary' reads one FILE (try 'warrantcheck itinerary --help')");
-        return EXIT_USAGE;
-    }
-    if (c->all && c->person != NULL) {
-        cli_error("--all and --person exclude each other");
-        return EXIT_USAGE;
-    }
+    (void)argc; /* one FILE: checked before the data (options.c) */
     run r = {.c = c, .file = argv[0], .person_column_shown = c->all};
     if (c->person != NULL && (r.person = cli_person(c, c->person)) == NULL)
         return EXIT_INPUT;
     FILE *in;
     if (strcmp(argv[0], "-") == 0) {
-        if (isatty(STDIN_FILENO)) {
-            cli_error("the itinerary would be read from standard input, which is a terminal: "
-                      "give a FILE, or pipe or redirect one in");
-            return EXIT_USAGE;
-        }
         in = stdin;
         r.file = "<stdin>";
     } else if ((in = fopen(argv[0], "rb")) == NULL) {

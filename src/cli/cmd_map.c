@@ -55,10 +55,6 @@ int cli_draw_map(cli *c, const wc_person *p)
 
 int cmd_map(cli *c, int argc, char **argv)
 {
-    if (c->out_path != NULL && c->out_path[0] == '\0') {
-        cli_error("--out needs a file name (or leave it out to write to standard output)");
-        return EXIT_USAGE;
-    }
     int status;
     const wc_person *p = cli_person_argument(c, argc, argv, "map", &status);
     if (p == NULL)

@@ -76,10 +76,6 @@ static void print_verdict_text(const cli *c, const wc_person *p, const wc_countr
 
 int cmd_can(cli *c, int argc, char **argv)
 {
-    if (argc < 2) {
-        cli_error("'can' needs a PERSON and a COUNTRY (try 'warrantcheck can --help')");
-        return EXIT_USAGE;
-    }
     const wc_person *p = cli_person(c, argv[0]);
     if (p == NULL)
         return EXIT_INPUT;

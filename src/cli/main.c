@@ -12,32 +12,6 @@
 #include <string.h>
 #include <unistd.h>
 
-static bool parse_format(const char *s, output_format *f)
-{
-    for (size_t i = 0; i < N_FORMATS; i++)
-        if (strcmp(s, FORMAT_NAMES[i]) == 0) {
-            *f = (output_format)i;
-            return true;
-        }
-    return false;
-}
-
-static bool parse_color(const char *s, bool *color)
-{
-    if (s == NULL || strcmp(s, "auto") == 0) {
-        const char *no_color = getenv("NO_COLOR");
-        const char *term = getenv("TERM");
-        *color = isatty(STDOUT_FILENO) && (no_color == NULL || no_color[0] == '\0') &&
-                 (term == NULL || strcmp(term, "dumb") != 0);
-        return true;
-    }
-    if (strcmp(s, "always") == 0 || strcmp(s, "never") == 0) {
-        *color = s[0] == 'a';
-        return true;
-    }
-    return false;
-}
-
 /* Flushes and closes standard output, as jq does, so that a write that
  * failed (`> /dev/full`) is an error; a closed pipe (`| head`) is not. */
 static int finish_output(int status)
@@ -57,16 +31,14 @@ static int finish_output(int status)
     return diag_status(status);
 }
 
-/* Checks the options' values, loads the dataset and runs the command.
- * Returns the exit status. */
+/* Checks the command line, loads the dataset if the command needs one and
+ * runs the command. Returns the exit status. */
 static int run(cli *c, const parsed_options *p, int n_words, char **words)
 {
-    const command *cmd = n_words > 0 ? find_command(words[0]) : NULL;
-    char echo[CLI_ECHO_BUFSIZE];
-    if (cmd == NULL && n_words > 0) {
-        report_unknown_command(words[0]);
-        return EXIT_USAGE;
-    }
+    const command *cmd;
+    int check = check_arguments(c, p, n_words, words, &cmd);
+    if (check != CHECK_DATA && check != CHECK_NO_DATA)
+        return check;
     if (c->help) {
         if (cmd != NULL)
             print_command_help(cmd);
@@ -74,43 +46,13 @@ static int run(cli *c, const parsed_options *p, int n_words, char **words)
             print_general_help();
         return EXIT_YES;
     }
-    if (c->format_text != NULL && !parse_format(c->format_text, &c->format)) {
-        cli_error("unknown format '%s' (text, json, jsonl, csv, tsv or svg)",
-                  cli_echo(c->format_text, echo));
-        return EXIT_USAGE;
-    }
-    if (!parse_color(c->color_text, &c->color)) {
-        cli_error("--color: '%s' is not auto, always or never", cli_echo(c->color_text, echo));
-        return EXIT_USAGE;
-    }
-    if (c->on_text != NULL) {
-        if (!wc_date_parse(c->on_text, strlen(c->on_text), &c->date)) {
-            cli_error("--on: not a date: '%s' (expected YYYY-MM-DD, a real day from %d to "
-                      "%d)",
-                      cli_echo(c->on_text, echo), WC_DATE_MIN_YEAR, WC_DATE_MAX_YEAR);
-            return EXIT_USAGE;
-        }
-    } else {
-        c->date = wc_date_from_time(time(NULL));
-    }
-    if (!c->version && cmd == NULL) {
-        fputs("Usage: warrantcheck COMMAND [ARGS] [OPTIONS]; try 'warrantcheck --help'\n",
-              stderr);
-        return EXIT_USAGE;
-    }
-    if (cmd != NULL && !options_apply(p, cmd))
-        return EXIT_USAGE;
-    if (cmd != NULL && !command_writes(cmd, c->format))
-        return EXIT_USAGE;
-    if (cmd != NULL && (cmd->flags & COMMAND_NO_DATA))
+    if (check == CHECK_NO_DATA)
         return cmd->run(c, n_words - 1, words + 1);
+    /* The program's version is known whatever the data in use: said first,
+     * then the dataset's date if it loads (else its error, exit 4). */
+    if (c->version)
+        printf("warrantcheck %s\n", wc_version());
 
-    /* An empty WARRANTCHECK_DATA means unset; an empty --data is a slip
-     * (--data "$UNSET"), not a request for the built-in dataset. */
-    if (c->data_path != NULL && c->data_path[0] == '\0') {
-        cli_error("--data: the file name is empty");
-        return EXIT_USAGE;
-    }
     const char *data = c->data_path != NULL ? c->data_path : getenv("WARRANTCHECK_DATA");
     if (data != NULL && data[0] == '\0')
         data = NULL;
@@ -124,8 +66,7 @@ static int run(cli *c, const parsed_options *p, int n_words, char **words)
     int status = EXIT_YES;
     if (c->version) {
         char asof[WC_DATE_BUFSIZE];
-        printf("warrantcheck %s\ndataset as of %s\n", wc_version(),
-               wc_date_format(ds->as_of, asof));
+        printf("dataset as of %s\n", wc_date_format(ds->as_of, asof));
     } else {
         status = cmd->run(c, n_words - 1, words + 1);
         /* Said after an answer, not before an error it would only bury. An

@@ -7,8 +7,11 @@
 #include "suggest.h"
 
 #include <getopt.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 _Static_assert(sizeof(country_filter) == sizeof(int), "OPTION_SET writes an int");
 
@@ -83,12 +86,144 @@ static const option_spec ITINERARY_OPTIONS[] = {
 
 static const option_spec HELP_ONLY_OPTIONS[] = {OPT_HELP, OPT_END};
 
+/* ------------------------------------------------- words, before the data */
+
+/* Each checks a command's words as its run would, but before any dataset
+ * is loaded: a usage error must not wait for, or be masked by, the data. */
+
+static int check_country(const cli *c, int argc, char **argv)
+{
+    (void)c, (void)argv;
+    if (argc < 1) {
+        cli_error("'country' needs a COUNTRY (try 'warrantcheck country --help')");
+        return CHECK_FAILED;
+    }
+    return CHECK_DATA;
+}
+
+static int check_can(const cli *c, int argc, char **argv)
+{
+    (void)c, (void)argv;
+    if (argc < 2) {
+        cli_error("'can' needs a PERSON and a COUNTRY (try 'warrantcheck can --help')");
+        return CHECK_FAILED;
+    }
+    return CHECK_DATA;
+}
+
+/* where, person, trips and map: PERSON, as words. */
+static int check_person_words(const char *name, int argc)
+{
+    if (argc < 1) {
+        cli_error("'%s' needs a PERSON (try 'warrantcheck %s --help')", name, name);
+        return CHECK_FAILED;
+    }
+    return CHECK_DATA;
+}
+
+static int check_where(const cli *c, int argc, char **argv)
+{
+    (void)c, (void)argv;
+    return check_person_words("where", argc);
+}
+
+static int check_person(const cli *c, int argc, char **argv)
+{
+    (void)c, (void)argv;
+    return check_person_words("person", argc);
+}
+
+static int check_trips(const cli *c, int argc, char **argv)
+{
+    (void)c, (void)argv;
+    return check_person_words("trips", argc);
+}
+
+static int check_map(const cli *c, int argc, char **argv)
+{
+    (void)argv;
+    if (c->out_path != NULL && c->out_path[0] == '\0') {
+        cli_error("--out needs a file name (or leave it out to write to standard output)");
+        return CHECK_FAILED;
+    }
+    return check_person_words("map", argc);
+}
+
+static int check_persons(const cli *c, int argc, char **argv)
+{
+    (void)c, (void)argv;
+    if (argc > 0) {
+        cli_error("'persons' takes no arguments");
+        return CHECK_FAILED;
+    }
+    return CHECK_DATA;
+}
+
+static int check_countries(const cli *c, int argc, char **argv)
+{
+    (void)c, (void)argv;
+    if (argc > 0) {
+        cli_error("'countries' takes no arguments (try --parties or --non-parties)");
+        return CHECK_FAILED;
+    }
+    return CHECK_DATA;
+}
+
+/* `data validate FILE` reads FILE alone: the dataset in use plays no part,
+ * so a fault in it must not answer for FILE. */
+static int check_data(const cli *c, int argc, char **argv)
+{
+    (void)c;
+    char echo[CLI_ECHO_BUFSIZE];
+    if (argc < 1) {
+        cli_error("'data' needs 'info' or 'validate' (try 'warrantcheck data --help')");
+        return CHECK_FAILED;
+    }
+    if (strcmp(argv[0], "info") == 0) {
+        if (argc > 1) {
+            cli_error("'data info' takes no arguments");
+            return CHECK_FAILED;
+        }
+        return CHECK_DATA;
+    }
+    if (strcmp(argv[0], "validate") == 0) {
+        if (argc > 2) {
+            cli_error("'data validate' takes at most one FILE");
+            return CHECK_FAILED;
+        }
+        return argc == 2 ? CHECK_NO_DATA : CHECK_DATA;
+    }
+    cli_error("unknown 'data' command '%s' (info or validate)", cli_echo(argv[0], echo));
+    return CHECK_FAILED;
+}
+
+static int check_itinerary(const cli *c, int argc, char **argv)
+{
+    if (argc != 1) {
+        cli_error(argc < 1 ? "'itinerary' needs a FILE, or - for standard input (try "
+                             "'warrantcheck itinerary --help')"
+                           : "'itinerary' reads one FILE (try 'warrantcheck itinerary --help')");
+        return CHECK_FAILED;
+    }
+    if (c->all && c->person != NULL) {
+        cli_error("--all and --person exclude each other");
+        return CHECK_FAILED;
+    }
+    if (strcmp(argv[0], "-") == 0 && isatty(STDIN_FILENO)) {
+        cli_error("the itinerary would be read from standard input, which is a terminal: "
+                  "give a FILE, or pipe or redirect one in");
+        return CHECK_FAILED;
+    }
+    return CHECK_DATA;
+}
+
 /* --------------------------------------------------------------- commands */
 
 #define ALL_FORMATS (FORMATS_TABLES | FORMAT_BIT(FORMAT_SVG))
 
 const command COMMANDS[] = {
-    {"country", cmd_country, {{ARG_COUNTRY, "COUNTRY"}}, FORMATS_TABLES, NULL, ANSWER_OPTIONS,
+    {"country", cmd_country, check_country,
+     {{ARG_COUNTRY, "COUNTRY"}}, FORMATS_TABLES, NULL, ANSWER_OPTIONS,
      COMMAND_QUERY, "membership of COUNTRY on the date, and its duty for each open warrant",
      "Is COUNTRY a State Party to the Rome Statute on the date? Prints the dates\n"
      "that make it so, its duty for each warrant in force, and notes (signed but\n"
@@ -99,7 +234,8 @@ const command COMMANDS[] = {
      "  warrantcheck country \"United States\"\n"
      "  warrantcheck country Ukraine --on 2024-12-31\n"
      "  warrantcheck country PH --on 2019-03-17 --format json | jq .state_party\n"},
-    {"can", cmd_can, {{ARG_PERSON, "PERSON"}, {ARG_COUNTRY, "COUNTRY"}}, FORMATS_TABLES, NULL,
+    {"can", cmd_can, check_can,
+     {{ARG_PERSON, "PERSON"}, {ARG_COUNTRY, "COUNTRY"}}, FORMATS_TABLES, NULL,
      ANSWER_OPTIONS, COMMAND_QUERY,
      "can PERSON be arrested in COUNTRY? the verdict and its reasons",
      "The verdict for PERSON in COUNTRY on the date: obliged, obliged-residual,\n"
@@ -109,7 +245,7 @@ const command COMMANDS[] = {
      "  warrantcheck can putin mongolia --on 2024-09-03\n"
      "  warrantcheck can netanyahu hungary --on 2025-04-04\n"
      "  warrantcheck -q can putin \"south africa\" && echo \"would have to arrest\"\n"},
-    {"where", cmd_where, {{ARG_PERSON, "PERSON"}}, ALL_FORMATS, NULL, WHERE_OPTIONS,
+    {"where", cmd_where, check_where, {{ARG_PERSON, "PERSON"}}, ALL_FORMATS, NULL, WHERE_OPTIONS,
      COMMAND_QUERY, "every country where PERSON can be arrested on the date",
      "Every country obliged to arrest PERSON on the date; --all lists every\n"
      "country with its verdict. Exit status 0 if there is at least one.\n\n"
@@ -117,34 +253,39 @@ const command COMMANDS[] = {
      "  warrantcheck where putin\n"
      "  warrantcheck where putin --on 2025-01-01 --format csv | tail -n +2 | wc -l\n"
      "  warrantcheck where netanyahu --all --format jsonl | jq -r .verdict | sort | uniq -c\n"},
-    {"person", cmd_person, {{ARG_PERSON, "PERSON"}}, FORMATS_TABLES, NULL, ANSWER_OPTIONS,
+    {"person", cmd_person, check_person,
+     {{ARG_PERSON, "PERSON"}}, FORMATS_TABLES, NULL, ANSWER_OPTIONS,
      COMMAND_QUERY, "the warrant(s): issued, charges, situation, status, sources",
      "The warrants for PERSON: when issued and made public, the charges, the\n"
      "situation, the status timeline and the sources.\n\n"
      "Examples:\n"
      "  warrantcheck person putin\n"
      "  warrantcheck person al-bashir --format json | jq '.warrants[].issued'\n"},
-    {"persons", cmd_persons, {{0}}, FORMATS_TABLES, NULL, ANSWER_OPTIONS, COMMAND_QUERY,
+    {"persons", cmd_persons, check_persons,
+     {{0}}, FORMATS_TABLES, NULL, ANSWER_OPTIONS, COMMAND_QUERY,
      "all wanted persons in the dataset",
      "Every person named in a public ICC arrest warrant, with the situation and the\n"
      "status of the first warrant on the date.\n\n"
      "Examples:\n"
      "  warrantcheck persons\n"
      "  warrantcheck persons --format csv | grep at-large\n"},
-    {"countries", cmd_countries, {{0}}, FORMATS_TABLES, NULL, COUNTRIES_OPTIONS, COMMAND_QUERY,
+    {"countries", cmd_countries, check_countries,
+     {{0}}, FORMATS_TABLES, NULL, COUNTRIES_OPTIONS, COMMAND_QUERY,
      "all countries (--parties, --non-parties)",
      "Every country with its membership on the date.\n\n"
      "Examples:\n"
      "  warrantcheck countries --parties --on 2025-01-01 | wc -l\n"
      "  warrantcheck countries --non-parties --format csv\n"},
-    {"trips", cmd_trips, {{ARG_PERSON, "PERSON"}}, FORMATS_TABLES, NULL, ANSWER_OPTIONS,
+    {"trips", cmd_trips, check_trips,
+     {{ARG_PERSON, "PERSON"}}, FORMATS_TABLES, NULL, ANSWER_OPTIONS,
      COMMAND_QUERY, "travel history: each trip, whether the host was obliged, what happened",
      "Each known foreign trip of PERSON after a warrant, with the host's duty on\n"
      "the day of arrival and what the host did.\n\n"
      "Examples:\n"
      "  warrantcheck trips putin\n"
      "  warrantcheck trips al-bashir --format csv\n"},
-    {"map", cmd_map, {{ARG_PERSON, "PERSON"}}, FORMAT_BIT(FORMAT_TEXT) | FORMAT_BIT(FORMAT_SVG),
+    {"map", cmd_map, check_map,
+     {{ARG_PERSON, "PERSON"}}, FORMAT_BIT(FORMAT_TEXT) | FORMAT_BIT(FORMAT_SVG),
      "'map' draws SVG only: leave out --format or give --format svg", MAP_OPTIONS,
      COMMAND_QUERY, "an SVG world map of where PERSON can be arrested on the date",
      "Draws an SVG world map, each country filled by its verdict for PERSON on\n"
@@ -157,7 +298,8 @@ const command COMMANDS[] = {
      "  warrantcheck map putin --on 2025-01-01 > putin.svg\n"
      "  warrantcheck map al-bashir --on 2019-06-01 --out bashir.svg\n"
      "  warrantcheck map netanyahu | rsvg-convert -w 1600 > netanyahu.png\n"},
-    {"data", cmd_data, {{ARG_WORDS, "info|validate"}, {ARG_FILE, "[FILE]"}}, FORMATS_TABLES, NULL,
+    {"data", cmd_data, check_data,
+     {{ARG_WORDS, "info|validate"}, {ARG_FILE, "[FILE]"}}, FORMATS_TABLES, NULL,
      ANSWER_OPTIONS, COMMAND_QUERY,
      "the dataset's as-of date, counts and sources; validate a data file",
      "'data info' prints the dataset's as-of date and counts (States Parties on\n"
@@ -166,7 +308,8 @@ const command COMMANDS[] = {
      "Examples:\n"
      "  warrantcheck data info --on 2025-01-01\n"
      "  warrantcheck data validate data/warrantcheck.json\n"},
-    {"itinerary", cmd_itinerary, {{ARG_FILE, "FILE|-"}}, FORMATS_TABLES, NULL, ITINERARY_OPTIONS, 0,
+    {"itinerary", cmd_itinerary, check_itinerary,
+     {{ARG_FILE, "FILE|-"}}, FORMATS_TABLES, NULL, ITINERARY_OPTIONS, 0,
      "check an itinerary, leg by leg (--person PERSON; --all for every wanted person)",
      "Checks each leg of an itinerary: the verdict for the person on its days (for a\n"
      "leg of several days, the strongest of any day, with a note where it changes).\n"
@@ -182,7 +325,8 @@ const command COMMANDS[] = {
      "  warrantcheck itinerary trips.txt --person putin\n"
      "  printf '2024-09-03 Mongolia\\n' | warrantcheck itinerary - --person putin\n"
      "  warrantcheck itinerary legs.csv --all --format csv > verdicts.csv\n"},
-    {"completion", cmd_completion, {{ARG_WORDS, "bash|zsh|fish"}}, FORMAT_BIT(FORMAT_TEXT), NULL,
+    {"completion", cmd_completion, NULL,
+     {{ARG_WORDS, "bash|zsh|fish"}}, FORMAT_BIT(FORMAT_TEXT), NULL,
      HELP_ONLY_OPTIONS, COMMAND_NO_DATA, "print a shell completion script",
      "Prints the completion script for bash, zsh or fish. It completes commands,\n"
      "options, their values, and the countries and persons of the dataset in use,\n"
@@ -191,7 +335,7 @@ const command COMMANDS[] = {
      "  source <(warrantcheck completion bash)\n"
      "  warrantcheck completion zsh > ~/.zfunc/_warrantcheck\n"
      "  warrantcheck completion fish > ~/.config/fish/completions/warrantcheck.fish\n"},
-    {"help", cmd_help, {{ARG_COMMAND, "[COMMAND]"}}, FORMAT_BIT(FORMAT_TEXT), NULL,
+    {"help", cmd_help, NULL, {{ARG_COMMAND, "[COMMAND]"}}, FORMAT_BIT(FORMAT_TEXT), NULL,
      HELP_ONLY_OPTIONS, COMMAND_NO_DATA, "the help of one command",
      "Prints the help of COMMAND, as 'warrantcheck COMMAND --help' does; without\n"
      "one, the general help.\n\n"
@@ -510,4 +654,80 @@ bool options_apply(const parsed_options *p, const command *cmd)
             return false;
         }
     return true;
+}
+
+static bool parse_format(const char *s, output_format *f)
+{
+    for (size_t i = 0; i < N_FORMATS; i++)
+        if (strcmp(s, FORMAT_NAMES[i]) == 0) {
+            *f = (output_format)i;
+            return true;
+        }
+    return false;
+}
+
+static bool parse_color(const char *s, bool *color)
+{
+    if (s == NULL || strcmp(s, "auto") == 0) {
+        const char *no_color = getenv("NO_COLOR");
+        const char *term = getenv("TERM");
+        *color = isatty(STDOUT_FILENO) && (no_color == NULL || no_color[0] == '\0') &&
+                 (term == NULL || strcmp(term, "dumb") != 0);
+        return true;
+    }
+    if (strcmp(s, "always") == 0 || strcmp(s, "never") == 0) {
+        *color = s[0] == 'a';
+        return true;
+    }
+    return false;
+}
+
+int check_arguments(cli *c, const parsed_options *p, int n_words, char **words,
+                    const command **cmd)
+{
+    char echo[CLI_ECHO_BUFSIZE];
+    *cmd = n_words > 0 ? find_command(words[0]) : NULL;
+    if (*cmd == NULL && n_words > 0) {
+        report_unknown_command(words[0]);
+        return EXIT_USAGE;
+    }
+    if (c->help)
+        return CHECK_NO_DATA;
+    if (c->format_text != NULL && !parse_format(c->format_text, &c->format)) {
+        cli_error("unknown format '%s' (text, json, jsonl, csv, tsv or svg)",
+                  cli_echo(c->format_text, echo));
+        return EXIT_USAGE;
+    }
+    if (!parse_color(c->color_text, &c->color)) {
+        cli_error("--color: '%s' is not auto, always or never", cli_echo(c->color_text, echo));
+        return EXIT_USAGE;
+    }
+    if (c->on_text != NULL) {
+        if (!wc_date_parse(c->on_text, strlen(c->on_text), &c->date)) {
+            cli_error("--on: not a date: '%s' (expected YYYY-MM-DD, a real day from %d to "
+                      "%d)",
+                      cli_echo(c->on_text, echo), WC_DATE_MIN_YEAR, WC_DATE_MAX_YEAR);
+            return EXIT_USAGE;
+        }
+    } else {
+        c->date = wc_date_from_time(time(NULL));
+    }
+    if (*cmd == NULL && !c->version) {
+        fputs("Usage: warrantcheck COMMAND [ARGS] [OPTIONS]; try 'warrantcheck --help'\n",
+              stderr);
+        return EXIT_USAGE;
+    }
+    if (*cmd != NULL && (!options_apply(p, *cmd) || !command_writes(*cmd, c->format)))
+        return EXIT_USAGE;
+    if (*cmd != NULL && ((*cmd)->flags & COMMAND_NO_DATA))
+        return CHECK_NO_DATA;
+    /* An empty WARRANTCHECK_DATA means unset; an empty --data is a slip
+     * (--data "$UNSET"), not a request for the built-in dataset. */
+    if (c->data_path != NULL && c->data_path[0] == '\0') {
+        cli_error("--data: the file name is empty");
+        return EXIT_USAGE;
+    }
+    if (c->version || (*cmd)->check == NULL)
+        return CHECK_DATA;
+    return (*cmd)->check(c, n_words - 1, words + 1);
 }

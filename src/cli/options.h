@@ -68,9 +68,19 @@ enum {
     COMMAND_NO_DATA = 1 << 1 /* needs no dataset */
 };
 
+/* What a command's check of its words says, before any dataset is loaded. */
+enum {
+    CHECK_FAILED = EXIT_USAGE, /* a usage error, said */
+    CHECK_DATA = 0,            /* fine: load the dataset in use, then run */
+    CHECK_NO_DATA = 1          /* fine, and the run needs no dataset in use */
+};
+
 typedef struct command {
     const char *name;
     int (*run)(cli *c, int argc, char **argv);
+    /* Checks the words and options that need no data (NULL: none); see
+     * check_arguments(). */
+    int (*check)(const cli *c, int argc, char **argv);
     arg_spec args[3];
     unsigned formats;          /* FORMAT_BIT()s of the formats it writes */
     const char *formats_error; /* NULL: "'NAME' writes text, json, ..." */
@@ -123,6 +133,15 @@ int parse_command_line(int argc, char **argv, cli *c, parsed_options *p);
 /* Refuses an option given that `cmd` does not take, rather than silently
  * ignoring what its user asked for (EXIT_USAGE, said). */
 bool options_apply(const parsed_options *p, const command *cmd);
+
+/* Everything about the command line that needs no dataset, so that a usage
+ * error is one whatever the data in use (exit 2, never 4): the command,
+ * --format, --color, --on and the command's own words and options. Sets
+ * *cmd (NULL for none, with --version or --help) and c->date. Returns
+ * CHECK_DATA or CHECK_NO_DATA to go on (with c->help set: print the help
+ * and stop), or EXIT_USAGE with the error said. */
+int check_arguments(cli *c, const parsed_options *p, int n_words, char **words,
+                    const command **cmd);
 
 /* True if `cmd` writes format `f`; else says which commands do and
  * returns false (exit status EXIT_USAGE). */
