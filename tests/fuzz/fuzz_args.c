@@ -1,0 +1,105 @@
+/* Fuzz harness: the command line, up to the point where data would load.
+ * The input is the arguments, separated by NUL bytes. They go through the
+ * program's own parse (parse_command_line) and checks (check_arguments),
+ * and the help it would print. Beyond "no crash, no leak, no undefined
+ * behaviour" it checks that a usage error says why, that an accepted line
+ * says nothing, and that no byte of what reaches standard error is a raw
+ * control character (every echoed word is escaped). */
+#include "options.h"
+
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* More words than any real command line needs, few enough to stay fast. */
+#define MAX_WORDS 64
+
+/* Standard error goes to a file that each run empties and then reads, and
+ * standard output (help) to /dev/null. */
+static void redirect_once(void)
+{
+    static bool done;
+    if (done)
+        return;
+    done = true;
+    FILE *t = tmpfile();
+    if (t == NULL || dup2(fileno(t), STDERR_FILENO) < 0 ||
+        freopen("/dev/null", "w", stdout) == NULL)
+        abort();
+    setvbuf(stderr, NULL, _IONBF, 0);
+}
+
+/* Aborts on a raw C0 control (but the line end), DEL, or a C1 control
+ * (U+0080..U+009F, as UTF-8 0xC2 0x80..0x9F) in what was written. */
+static size_t check_stderr(void)
+{
+    static char buf[1 << 16];
+    off_t end = lseek(STDERR_FILENO, 0, SEEK_END);
+    if (end < 0)
+        abort();
+    size_t n = (size_t)end < sizeof buf ? (size_t)end : sizeof buf;
+    if (pread(STDERR_FILENO, buf, n, 0) != (ssize_t)n)
+        abort();
+    for (size_t i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)buf[i];
+        if ((b < 0x20 && b != '\n') || b == 0x7f)
+            abort();
+        if (b == 0xc2 && i + 1 < n && (unsigned char)buf[i + 1] >= 0x80 &&
+            (unsigned char)buf[i + 1] <= 0x9f)
+            abort();
+    }
+    if (ftruncate(STDERR_FILENO, 0) != 0 || lseek(STDERR_FILENO, 0, SEEK_SET) != 0)
+        abort();
+    return (size_t)end;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    redirect_once();
+    /* The words, each NUL-terminated, in one copy getopt may permute. */
+    char *text = malloc(size + 1);
+    if (text == NULL)
+        return 0;
+    memcpy(text, data, size);
+    text[size] = '\0';
+    char *argv[MAX_WORDS + 2];
+    int argc = 0;
+    static char program[] = "warrantcheck";
+    argv[argc++] = program;
+    for (size_t i = 0; i < size && argc <= MAX_WORDS; i += strlen(text + i) + 1)
+        argv[argc++] = text + i;
+    argv[argc] = NULL;
+
+    /* getopt keeps its place in the last argv between calls: 0 starts
+     * afresh (GNU), as a new process would. */
+    optind = 0;
+    cli c = {.format = FORMAT_TEXT, .header = true, .out = stdout};
+    parsed_options p;
+    int status = parse_command_line(argc, argv, &c, &p);
+    const command *cmd = NULL;
+    if (status == EXIT_YES)
+        status = check_arguments(&c, &p, argc - p.first_word, argv + p.first_word, &cmd);
+    bool accepted = status == CHECK_DATA || status == CHECK_NO_DATA;
+    if (!accepted && status != EXIT_USAGE)
+        abort();
+    if (accepted && c.help) {
+        if (cmd != NULL)
+            print_command_help(cmd);
+        else
+            print_general_help();
+    }
+    fflush(stdout);
+    size_t said = check_stderr();
+    /* A usage error says why; an accepted command line says nothing. */
+    if (accepted == (said > 0))
+        abort();
+    if (accepted && !c.help && !c.version && cmd == NULL)
+        abort();
+    free(text);
+    return 0;
+}
