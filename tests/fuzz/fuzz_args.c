@@ -19,31 +19,35 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* More words than any real command line needs, few enough to stay fast. */
 #define MAX_WORDS 64
 
-/* Standard error goes to a file that each run empties and then reads, and
- * standard output (help) to /dev/null. */
+/* What the program writes on standard error goes to a file that each run
+ * empties and then reads, and standard output (help) to /dev/null. Only
+ * the stream is swapped (glibc lets `stderr` be assigned): descriptor 2
+ * stays libFuzzer's and the sanitizers'. */
+static int err_fd = -1;
+
 static void redirect_once(void)
 {
-    static bool done;
-    if (done)
+    if (err_fd >= 0)
         return;
-    done = true;
     FILE *t = tmpfile();
-    if (t == NULL || dup2(fileno(t), STDERR_FILENO) < 0 ||
-        freopen("/dev/null", "w", stdout) == NULL)
+    if (t == NULL || freopen("/dev/null", "w", stdout) == NULL)
         abort();
-    setvbuf(stderr, NULL, _IONBF, 0);
+    setvbuf(t, NULL, _IONBF, 0);
+    stderr = t;
+    err_fd = fileno(t);
 }
 
 /* Aborts on a raw C0 control (but the line end), DEL, or a C1 control
- * (U+0080..U+009F, as UTF-8 0xC2 0x80..0x9F) in what was written. */
+ * (U+0080..U+009F, as UTF-8 0xC2 0x80..0x9F) in what was written; returns
+ * how many bytes were, and empties the file. */
 static size_t check_stderr(void)
 {
     static char buf[1 << 16];
-    off_t end = lseek(STDERR_FILENO, 0, SEEK_END);
+    off_t end = lseek(err_fd, 0, SEEK_END);
     if (end < 0)
         abort();
     size_t n = (size_t)end < sizeof buf ? (size_t)end : sizeof buf;
-    if (pread(STDERR_FILENO, buf, n, 0) != (ssize_t)n)
+    if (pread(err_fd, buf, n, 0) != (ssize_t)n)
         abort();
     for (size_t i = 0; i < n; i++) {
         unsigned char b = (unsigned char)buf[i];
@@ -53,7 +57,7 @@ static size_t check_stderr(void)
             (unsigned char)buf[i + 1] <= 0x9f)
             abort();
     }
-    if (ftruncate(STDERR_FILENO, 0) != 0 || lseek(STDERR_FILENO, 0, SEEK_SET) != 0)
+    if (ftruncate(err_fd, 0) != 0 || lseek(err_fd, 0, SEEK_SET) != 0)
         abort();
     return (size_t)end;
 }
