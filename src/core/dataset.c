@@ -138,6 +138,7 @@ static bool load(loader *L)
            load_array(L, root, "territories", NULL) && wc_check_territory_chains(L) &&
            load_array(L, root, "declarations_12_3", NULL) &&
            load_array(L, root, "unsc_referrals", NULL) && load_array(L, root, "warrants", NULL) &&
+           wc_check_warrant_lives(L) &&
            load_array(L, root, "trips", NULL) && load_array(L, root, "findings", NULL);
 }
 

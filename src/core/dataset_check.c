@@ -57,6 +57,75 @@ bool wc_check_territory_chains(loader *L)
     return true;
 }
 
+/* Art. 127(1): a withdrawal takes effect one year after the notification
+ * is received: the same day a year later (1 March for 29 February). */
+static wc_date one_year_after(wc_date d)
+{
+    int y, m, day;
+    wc_date_to_ymd(d, &y, &m, &day);
+    if (m == 2 && day == 29)
+        return wc_date_from_ymd(y + 1, 3, 1);
+    return wc_date_from_ymd(y + 1, m, day);
+}
+
+/* Fails at `key` with a message about three dates. */
+static bool fail_3_dates(loader *L, const char *key, const char *what, wc_date a, wc_date b,
+                         wc_date c)
+{
+    char x[WC_DATE_BUFSIZE], y[WC_DATE_BUFSIZE], z[WC_DATE_BUFSIZE];
+    size_t mark = wc_path_key(&L->r, key);
+    wc_fail(&L->r, what, wc_date_format(a, x), wc_date_format(b, y), wc_date_format(c, z));
+    wc_path_restore(&L->r, mark);
+    return false;
+}
+
+/* The order of a withdrawal's stages and art. 127(1)'s year, for a record
+ * whose presence rules (below) hold. An announcement is no legal stage: it
+ * normally comes first, and one made public only after the deposit (South
+ * Africa, 2016) needs a note that says so; likewise a later effective date
+ * than the year needs a note naming the date the notification gives. */
+static bool check_withdrawal_dates(loader *L, const wc_withdrawal *w)
+{
+    wc_date announced = w->announced.happened ? w->announced.date : WC_DATE_UNKNOWN;
+    wc_date deposited = w->deposited.happened ? w->deposited.date : WC_DATE_UNKNOWN;
+    wc_date revoked = w->revoked.happened ? w->revoked.date : WC_DATE_UNKNOWN;
+    if (announced != WC_DATE_UNKNOWN && deposited != WC_DATE_UNKNOWN && announced > deposited &&
+        w->note == NULL)
+        return wc_fail_dates(L, "announced",
+                             "announced on %s, after its deposit on %s: a 'note' must say how",
+                             announced, deposited);
+    if (revoked != WC_DATE_UNKNOWN && deposited != WC_DATE_UNKNOWN && revoked < deposited)
+        return wc_fail_dates(L, "revoked", "revoked on %s, before it was deposited (%s)",
+                             revoked, deposited);
+    if (revoked != WC_DATE_UNKNOWN && deposited == WC_DATE_UNKNOWN &&
+        announced != WC_DATE_UNKNOWN && revoked < announced)
+        return wc_fail_dates(L, "revoked", "revoked on %s, before it was announced (%s)",
+                             revoked, announced);
+    if (deposited == WC_DATE_UNKNOWN)
+        return true;
+    wc_date year = one_year_after(deposited);
+    if (year == WC_DATE_UNKNOWN)
+        return true;
+    if (w->effective.happened && w->effective.date < year)
+        return fail_3_dates(L, "effective",
+                            "takes effect on %s, less than a year after its deposit on %s: "
+                            "art. 127(1) gives %s at the earliest",
+                            w->effective.date, deposited, year);
+    if (w->effective.happened && w->effective.date > year && w->note == NULL)
+        return fail_3_dates(L, "effective",
+                            "takes effect on %s, later than a year after its deposit on %s "
+                            "(%s): only a later date the notification names; a 'note' must "
+                            "say so",
+                            w->effective.date, deposited, year);
+    /* Revoked in time, or it took effect: then it is a new accession. */
+    if (revoked != WC_DATE_UNKNOWN && !w->effective.happened && revoked >= year)
+        return fail_3_dates(L, "revoked",
+                            "revoked on %s, on or after the day it took effect (%s, a year "
+                            "after its deposit on %s): that is a new accession, not a revocation",
+                            revoked, year, deposited);
+    return true;
+}
+
 bool wc_check_withdrawal(loader *L, const wc_withdrawal *w, const wc_statute *s)
 {
     /* A withdrawal may be revoked only before the day it was to take effect. */
@@ -85,7 +154,7 @@ bool wc_check_withdrawal(loader *L, const wc_withdrawal *w, const wc_statute *s)
         s->deposited != WC_DATE_UNKNOWN && w->deposited.date < s->deposited)
         return wc_fail_dates(L, "deposited", "deposited (%s) before the state joined (%s)",
                              w->deposited.date, s->deposited);
-    return true;
+    return check_withdrawal_dates(L, w);
 }
 
 /* Art. 126: the dates of signature, deposit and entry into force agree. */
@@ -97,6 +166,17 @@ static bool check_statute_dates(loader *L, const wc_statute *s)
         return wc_fail_dates(L, "signature_withdrawn",
                              "signature withdrawn (%s) but never signed (%s)",
                              s->signature_withdrawn, s->signed_on);
+    /* Art. 125(1): open for signature from 17 July 1998 to 31 December 2000. */
+    if (s->signed_on != WC_DATE_UNKNOWN && (s->signed_on < wc_date_from_ymd(1998, 7, 17) ||
+                                            s->signed_on > wc_date_from_ymd(2000, 12, 31)))
+        return wc_fail_dates(L, "signed",
+                             "signed on %s, outside the Statute's signature period (%s to "
+                             "2000-12-31, art. 125(1))",
+                             s->signed_on, wc_date_from_ymd(1998, 7, 17));
+    if (s->signed_on != WC_DATE_UNKNOWN && s->deposited != WC_DATE_UNKNOWN &&
+        s->signed_on > s->deposited)
+        return wc_fail_dates(L, "signed", "signed on %s, after its deposit on %s", s->signed_on,
+                             s->deposited);
     if ((s->deposited == WC_DATE_UNKNOWN) != (s->deposit_type == WC_DEPOSIT_NONE))
         return wc_fail_key(L, "deposit_type",
                            "'deposit_type' goes with 'deposited', and only with it");
@@ -215,10 +295,110 @@ bool wc_check_status_event(loader *L, const wc_status_event *ev, const wc_warran
     return true;
 }
 
+/* The day the person's first warrant was issued, or unknown if one was
+ * sealed with its day unknown (it may be any day before it was made
+ * public); *any says whether the person has a warrant at all. */
+static wc_date first_warrant(const wc_dataset *ds, const wc_person *p, bool *any)
+{
+    wc_date first = WC_DATE_UNKNOWN;
+    bool sealed = false;
+    *any = false;
+    for (size_t i = 0; i < ds->n_warrants; i++) {
+        const wc_warrant *w = &ds->warrants[i];
+        if (w->person != p)
+            continue;
+        *any = true;
+        if (w->issued == WC_DATE_UNKNOWN)
+            sealed = true;
+        else if (first == WC_DATE_UNKNOWN || w->issued < first)
+            first = w->issued;
+    }
+    return sealed ? WC_DATE_UNKNOWN : first;
+}
+
+/* A dated fact of a person falls inside their life and, for a trip or a
+ * finding, after their first warrant (trips are "after their warrants",
+ * and a finding is about a failure to arrest under one). */
+static bool check_in_life(loader *L, const wc_person *p, const char *key, wc_date when,
+                          const char *what)
+{
+    if (p->born != WC_DATE_UNKNOWN && when < p->born) {
+        char m[160];
+        snprintf(m, sizeof m, "%s on %%s, before the person was born (%%s)", what);
+        return wc_fail_dates(L, key, m, when, p->born);
+    }
+    return true;
+}
+
+static bool check_after_first_warrant(loader *L, const wc_person *p, const char *key,
+                                      wc_date when, const char *what)
+{
+    bool any;
+    wc_date first = first_warrant(L->ds, p, &any);
+    char m[160];
+    if (!any) {
+        snprintf(m, sizeof m, "%s of '%%.60s', who has no warrant", what);
+        size_t mark = wc_path_key(&L->r, "person");
+        wc_fail(&L->r, m, p->id);
+        wc_path_restore(&L->r, mark);
+        return false;
+    }
+    if (first != WC_DATE_UNKNOWN && when < first) {
+        snprintf(m, sizeof m, "%s on %%s, before the person's first warrant (%%s)", what);
+        return wc_fail_dates(L, key, m, when, first);
+    }
+    return true;
+}
+
 bool wc_check_trip(loader *L, const wc_trip *t)
 {
     if (t->end < t->start)
         return wc_fail_dates(L, "end", "the trip ends (%s) before it starts (%s)", t->end,
                              t->start);
+    if (t->person->died != WC_DATE_UNKNOWN && t->start > t->person->died)
+        return wc_fail_dates(L, "start", "a trip on %s, after the person died (%s)",
+                             t->start, t->person->died);
+    return check_in_life(L, t->person, "start", t->start, "a trip") &&
+           check_after_first_warrant(L, t->person, "start", t->start, "a trip");
+}
+
+bool wc_check_finding(loader *L, const wc_finding *f)
+{
+    return check_in_life(L, f->person, "date", f->date, "a finding") &&
+           check_after_first_warrant(L, f->person, "date", f->date, "a finding");
+}
+
+/* Whether the Court ended the warrant: its last status event. */
+static bool ended_by_court(const wc_warrant *w)
+{
+    if (w->n_status == 0)
+        return false;
+    wc_warrant_status last = w->status[w->n_status - 1].status;
+    return last == WC_DECEASED || last == WC_WITHDRAWN || last == WC_VACATED;
+}
+
+/* A warrant falls in its person's life. One issued after the death is
+ * possible only where the death was not known (Deif, 2024): the Court then
+ * ends it, so such a warrant must end with the Court's termination. Run
+ * once the warrants and their status events are read. */
+bool wc_check_warrant_lives(loader *L)
+{
+    for (size_t i = 0; i < L->ds->n_warrants; i++) {
+        const wc_warrant *w = &L->ds->warrants[i];
+        const wc_person *p = w->person;
+        const char *key = w->issued != WC_DATE_UNKNOWN ? "issued" : "public";
+        wc_date when = w->issued != WC_DATE_UNKNOWN ? w->issued : w->made_public;
+        size_t mark = wc_path_key(&L->r, "warrants");
+        wc_path_index(&L->r, i);
+        bool ok = check_in_life(L, p, key, when, "issued");
+        if (ok && p->died != WC_DATE_UNKNOWN && when > p->died && !ended_by_court(w))
+            ok = wc_fail_dates(L, key,
+                               "issued on %s, after the person died (%s), and not ended by "
+                               "the Court (deceased, withdrawn or vacated)",
+                               when, p->died);
+        wc_path_restore(&L->r, mark);
+        if (!ok)
+            return false;
+    }
     return true;
 }

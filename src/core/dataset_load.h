@@ -71,6 +71,9 @@ bool wc_check_warrant(loader *L, const wc_warrant *w);
 bool wc_check_status_event(loader *L, const wc_status_event *ev, const wc_warrant *w,
                            size_t index);
 bool wc_check_trip(loader *L, const wc_trip *t);
+bool wc_check_finding(loader *L, const wc_finding *f);
+/* Warrants inside their persons' lives, once all are read. */
+bool wc_check_warrant_lives(loader *L);
 /* Writes a territory's record into its country, once checked. */
 bool wc_apply_territory(loader *L, const wc_territory *t);
 /* A territory's state must be a state: no chains of territories. */

@@ -93,6 +93,8 @@ static bool read_strings(loader *L, const cJSON *obj, const char *key, wc_string
             size_t m2 = wc_path_index(&L->r, i);
             if (!cJSON_IsString(c) || c->valuestring[0] == '\0')
                 wc_fail(&L->r, "expected a non-empty string");
+            else
+                wc_check_text(&L->r, c->valuestring);
             wc_path_restore(&L->r, m2);
             items[i] = c->valuestring;
             if (!wc_keep_string(L, &items[i]))
@@ -258,6 +260,8 @@ static bool check_record(loader *L, const cJSON *o, const wc_record *rec, void *
         return wc_check_status_event(L, out, parent, index);
     if (rec == &wc_record_trip)
         return wc_check_trip(L, out);
+    if (rec == &wc_record_finding)
+        return wc_check_finding(L, out);
     if (rec == &wc_record_territory)
         return wc_apply_territory(L, out);
     return true;
@@ -277,6 +281,9 @@ static bool read_countries(loader *L, const cJSON *o, const wc_field *f, void *o
         size_t m2 = wc_path_index(&L->r, k);
         if (!cJSON_IsString(c) || (items[k] = wc_country_by_iso2(L->ds, c->valuestring)) == NULL)
             wc_fail(&L->r, "expected the alpha-2 code of a country in 'countries'");
+        for (size_t j = 0; j < k && !L->r.failed; j++)
+            if (items[j] == items[k])
+                wc_fail(&L->r, "'%s' given twice", items[k]->iso2);
         wc_path_restore(&L->r, m2);
         if (L->r.failed)
             break;

@@ -181,6 +181,41 @@ static bool member(wc_reader *r, const cJSON *obj, const char *key, bool require
     return true;
 }
 
+/* Bidirectional formatting characters: embeddings and overrides, isolates
+ * and the marks, which can make a name display as another. */
+static bool is_bidi_control(utf8proc_int32_t c)
+{
+    return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e ||
+           c == 0x200f || c == 0x061c;
+}
+
+bool wc_check_text(wc_reader *r, const char *s)
+{
+    if (r->failed)
+        return false;
+    const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
+    size_t len = strlen(s), i = 0;
+    bool blank = true;
+    while (i < len) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t n = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &c);
+        if (n <= 0)
+            return wc_fail(r, "not valid UTF-8");
+        if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
+            return wc_fail(r, "a control character (U+%04X) in a string", (unsigned)c);
+        if (is_bidi_control(c))
+            return wc_fail(r, "a bidirectional formatting character (U+%04X) in a string",
+                           (unsigned)c);
+        utf8proc_category_t cat = utf8proc_category(c);
+        blank = blank && (cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
+                          cat == UTF8PROC_CATEGORY_ZP);
+        i += (size_t)n;
+    }
+    if (blank)
+        return wc_fail(r, "a string of only spaces");
+    return true;
+}
+
 bool wc_read_string(wc_reader *r, const cJSON *obj, const char *key, bool required,
                     const char **out)
 {
@@ -196,7 +231,7 @@ bool wc_read_string(wc_reader *r, const cJSON *obj, const char *key, bool requir
         ok = wc_fail(r, "expected a string, found %s", type_name(v));
     else if (v->valuestring[0] == '\0')
         ok = wc_fail(r, "empty string");
-    else
+    else if ((ok = wc_check_text(r, v->valuestring)))
         *out = v->valuestring;
     wc_path_restore(r, mark);
     return ok;

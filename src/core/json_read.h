@@ -63,6 +63,12 @@ bool wc_expect_array(wc_reader *r, const cJSON *v);
 /* Reads member `key` of `obj`. A missing key or JSON null gives NULL (or
  * WC_DATE_UNKNOWN) when !required, and a fault when required. Strings must
  * be non-empty. */
+/* Refuses, at the current path, a string that could mislead on a terminal
+ * or pass for another: a C0 or C1 control character, a bidirectional
+ * formatting character (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F,
+ * U+061C), or nothing but spaces. */
+bool wc_check_text(wc_reader *r, const char *s);
+
 bool wc_read_string(wc_reader *r, const cJSON *obj, const char *key, bool required,
                     const char **out);
 bool wc_read_date(wc_reader *r, const cJSON *obj, const char *key, bool required,
