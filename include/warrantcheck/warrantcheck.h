@@ -321,12 +321,17 @@ typedef struct wc_dataset {
     const struct wc_dataset_internal *internal; /* private to the library */
 } wc_dataset;
 
+/* Why loading failed: a fault of the data, or memory that ran out (which
+ * says nothing about the data: the same file may load with more). */
+typedef enum wc_error_kind { WC_ERROR_DATA, WC_ERROR_MEMORY } wc_error_kind;
+
 /* Where and why loading failed. line and column count from 1; both are 0
  * when the fault has no place in the text (e.g. out of memory). */
 typedef struct wc_error {
     unsigned long line;
     unsigned long column;
     char message[512];
+    wc_error_kind kind;
 } wc_error;
 
 /* Parses and validates `len` bytes of JSON text (which need not be

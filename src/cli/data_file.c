@@ -30,28 +30,31 @@ static char *read_file(const char *path, const char *name, size_t *len)
         close(fd);
         return NULL;
     }
-    FILE *f = fdopen(fd, "rb");
-    if (f == NULL) {
-        cli_error("%s: cannot open the data file: %s", name, strerror(errno));
-        close(fd);
-        return NULL;
-    }
     if (st.st_size > MAX_DATA_BYTES) {
         cli_error("%s: the data file is larger than the limit of %ld MiB", name,
                   MAX_DATA_BYTES >> 20);
-        fclose(f);
+        close(fd);
         return NULL;
     }
-    size_t size = (size_t)st.st_size;
+    /* read(2), not a FILE: nothing to allocate but the buffer, so memory
+     * that runs out is said as such. */
+    size_t size = (size_t)st.st_size, got = 0;
     char *buf = malloc(size + 1);
-    size_t got = buf ? fread(buf, 1, size, f) : 0;
-    bool failed = buf == NULL || ferror(f) || got != size;
-    fclose(f);
     if (buf == NULL) {
-        cli_error("out of memory");
+        close(fd);
+        diag_out_of_memory();
         return NULL;
     }
-    if (failed) {
+    while (got < size) {
+        ssize_t n = read(fd, buf + got, size - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+    }
+    close(fd);
+    if (got != size) {
         cli_error("%s: cannot read the data file", name);
         free(buf);
         return NULL;
@@ -78,7 +81,10 @@ const wc_dataset *cli_load_dataset(const char *path, wc_dataset **owned)
         ds = *owned = wc_dataset_load(text, len, &err);
         free(text);
     }
-    if (ds == NULL) {
+    if (ds == NULL && err.kind == WC_ERROR_MEMORY) {
+        /* Nothing wrong with the file: exit 6, as any other command. */
+        diag_out_of_memory();
+    } else if (ds == NULL) {
         /* The message may quote the file's own text: diag escapes it. */
         diag(DIAG_DATASET, path, err.line, err.column, "%s", err.message);
     }

@@ -79,9 +79,7 @@ static bool parse(loader *L)
     L->root = cJSON_ParseWithLengthOpts(L->r.text, L->r.len, &end, false);
     if (L->root == NULL && scan.fault == WC_JSON_OK) {
         /* The text is JSON, so cJSON ran out of memory: no place to blame. */
-        wc_fail(&L->r, "out of memory");
-        L->r.err->line = L->r.err->column = 0;
-        return false;
+        return wc_fail_memory(&L->r);
     }
     if (L->root == NULL) {
         size_t at = end != NULL && end >= L->r.text ? (size_t)(end - L->r.text) : 0;
@@ -151,6 +149,7 @@ wc_dataset *wc_dataset_load(const char *text, size_t len, wc_error *err)
     wc_loaded *lo = calloc(1, sizeof *lo);
     if (lo == NULL) {
         snprintf(err->message, sizeof err->message, "out of memory");
+        err->kind = WC_ERROR_MEMORY;
         return NULL;
     }
     lo->ds.internal = &lo->in;

@@ -14,7 +14,7 @@ void *wc_load_alloc(loader *L, size_t count, size_t size)
 {
     void *p = wc_arena_array(&L->lo->arena, count ? count : 1, size);
     if (p == NULL)
-        wc_fail(&L->r, "out of memory");
+        wc_fail_memory(&L->r);
     return p;
 }
 
@@ -23,7 +23,7 @@ bool wc_keep_string(loader *L, const char **s)
     if (*s == NULL || L->r.failed)
         return !L->r.failed;
     *s = wc_arena_strndup(&L->lo->arena, *s, strlen(*s));
-    return *s != NULL || wc_fail(&L->r, "out of memory");
+    return *s != NULL || wc_fail_memory(&L->r);
 }
 
 bool wc_fail_key(loader *L, const char *key, const char *message)

@@ -92,6 +92,17 @@ bool wc_fail(wc_reader *r, const char *fmt, ...)
     return false;
 }
 
+bool wc_fail_memory(wc_reader *r)
+{
+    if (r->failed)
+        return false;
+    r->failed = true;
+    snprintf(r->err->message, sizeof r->err->message, "out of memory");
+    r->err->line = r->err->column = 0;
+    r->err->kind = WC_ERROR_MEMORY;
+    return false;
+}
+
 bool wc_fail_at(wc_reader *r, size_t offset, const char *fmt, ...)
 {
     if (r->failed)

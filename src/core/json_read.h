@@ -44,6 +44,10 @@ bool wc_fail(wc_reader *r, const char *fmt, ...)
 #endif
     ;
 
+/* Records that memory ran out: "out of memory", no place, kind
+ * WC_ERROR_MEMORY. Returns false. */
+bool wc_fail_memory(wc_reader *r);
+
 /* Records a fault at a byte offset, with no path (for parse errors). */
 bool wc_fail_at(wc_reader *r, size_t offset, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -130,7 +130,7 @@ static bool index_names(loader *L, wc_name_index *ix, wc_name_table *table,
                 ok = name == NULL || wc_index_add(ix, name, item, i, -1 - (int)k);
             }
             if (!ok)
-                return wc_fail(&L->r, "out of memory");
+                return wc_fail_memory(&L->r);
         }
     }
     const wc_name_entry *a, *b;

@@ -63,5 +63,9 @@ check map putin --on 2025-01-01
 check itinerary - --person putin --format jsonl
 check itinerary - --all --format csv
 check data info --format json --on 2025-01-01
+# Loading a data file: memory that runs out is no fault of the file.
+cp "$(dirname "$0")/../data/mini.json" "$work/data.json"
+check --data "$work/data.json" country Alphaland --on 2025-01-01
+check data validate "$work/data.json"
 echo "$runs runs"
 exit $fail
