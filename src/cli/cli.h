@@ -45,6 +45,9 @@ typedef struct cli {
     country_filter filter;
     FILE *out;
     const char *out_path; /* map --out FILE; NULL: write to out */
+    /* itinerary --max-errors N: stop after N errors; 0: never. */
+    const char *max_errors_text;
+    unsigned long max_errors;
     /* What main checks before a command runs (options.c binds them). */
     const char *on_text, *format_text, *color_text, *data_path;
     bool help, version;

@@ -627,6 +627,17 @@ static bool check_line(run *r, unsigned long line, const wc_leg *leg)
     return check_leg(r, line, leg, p, country);
 }
 
+/* True once --max-errors errors were reported, which it then says, as a
+ * compiler stops: with the lines read so far. */
+static bool too_many_errors(const run *r, const line_reader *lr)
+{
+    if (r->c->max_errors == 0 || diag_errors() < r->c->max_errors)
+        return false;
+    diag(DIAG_INPUT, r->file, 0, 0, "stopped after %lu errors; %lu lines read",
+         r->c->max_errors, lr->line);
+    return true;
+}
+
 /* Reads every line, checking each leg. Returns the exit status. */
 static int read_itinerary(run *r, FILE *in)
 {
@@ -637,7 +648,7 @@ static int read_itinerary(run *r, FILE *in)
     size_t len;
     line_status st;
     int status = EXIT_YES;
-    while ((st = line_reader_next(&lr, &text, &len)) != LINE_END) {
+    while (!too_many_errors(r, &lr) && (st = line_reader_next(&lr, &text, &len)) != LINE_END) {
         if (st == LINE_TOO_LONG) {
             line_error(r, lr.line, WC_ITINERARY_MAX_LINE + 1, "the line is longer than %d bytes",
                        WC_ITINERARY_MAX_LINE);

@@ -10,6 +10,7 @@
 #define MESSAGE_MAX 8192
 
 static int worst = 0;
+static unsigned long errors = 0;
 static bool silent = false;
 
 static const char *level_word(diag_level level)
@@ -22,6 +23,8 @@ static void report(diag_level level, const char *location, unsigned long line, s
 {
     if ((int)level > worst)
         worst = (int)level;
+    if (level != DIAG_WARNING)
+        errors++;
     if (silent)
         return;
     char raw[MESSAGE_MAX];
@@ -72,6 +75,11 @@ int diag_out_of_memory(void)
 {
     diag(DIAG_MEMORY, NULL, 0, 0, "out of memory");
     return DIAG_MEMORY;
+}
+
+unsigned long diag_errors(void)
+{
+    return errors;
 }
 
 int diag_status(int status)

@@ -51,6 +51,9 @@ int diag_out_of_memory(void);
  * so that no error ever leaves with "yes" or "no". */
 int diag_status(int status);
 
+/* How many errors (not warnings) have been reported. */
+unsigned long diag_errors(void);
+
 /* While set, messages are counted but not printed (`__complete`). */
 void diag_silence(bool silent);
 

@@ -6,6 +6,7 @@
 #include "echo.h"
 #include "suggest.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -81,6 +82,8 @@ static const option_spec ITINERARY_OPTIONS[] = {
     OPT_FLAG(0, "all", all, "check every wanted person"),
     OPT_STRING(0, "person", person, "PERSON", ARG_PERSON, NULL,
                "the person whose legs to check (else a 'person' column)"),
+    OPT_STRING(0, "max-errors", max_errors_text, "N", ARG_ANY, NULL,
+               "stop after N bad lines (default 100; 0: never)"),
     COMMON_OPTIONS,
     OPT_END};
 
@@ -91,7 +94,7 @@ static const option_spec HELP_ONLY_OPTIONS[] = {OPT_HELP, OPT_END};
 /* Each checks a command's words as its run would, but before any dataset
  * is loaded: a usage error must not wait for, or be masked by, the data. */
 
-static int check_country(const cli *c, int argc, char **argv)
+static int check_country(cli *c, int argc, char **argv)
 {
     (void)c, (void)argv;
     if (argc < 1) {
@@ -101,7 +104,7 @@ static int check_country(const cli *c, int argc, char **argv)
     return CHECK_DATA;
 }
 
-static int check_can(const cli *c, int argc, char **argv)
+static int check_can(cli *c, int argc, char **argv)
 {
     (void)c, (void)argv;
     if (argc < 2) {
@@ -121,25 +124,25 @@ static int check_person_words(const char *name, int argc)
     return CHECK_DATA;
 }
 
-static int check_where(const cli *c, int argc, char **argv)
+static int check_where(cli *c, int argc, char **argv)
 {
     (void)c, (void)argv;
     return check_person_words("where", argc);
 }
 
-static int check_person(const cli *c, int argc, char **argv)
+static int check_person(cli *c, int argc, char **argv)
 {
     (void)c, (void)argv;
     return check_person_words("person", argc);
 }
 
-static int check_trips(const cli *c, int argc, char **argv)
+static int check_trips(cli *c, int argc, char **argv)
 {
     (void)c, (void)argv;
     return check_person_words("trips", argc);
 }
 
-static int check_map(const cli *c, int argc, char **argv)
+static int check_map(cli *c, int argc, char **argv)
 {
     (void)argv;
     if (c->out_path != NULL && c->out_path[0] == '\0') {
@@ -149,7 +152,7 @@ static int check_map(const cli *c, int argc, char **argv)
     return check_person_words("map", argc);
 }
 
-static int check_persons(const cli *c, int argc, char **argv)
+static int check_persons(cli *c, int argc, char **argv)
 {
     (void)c, (void)argv;
     if (argc > 0) {
@@ -159,7 +162,7 @@ static int check_persons(const cli *c, int argc, char **argv)
     return CHECK_DATA;
 }
 
-static int check_countries(const cli *c, int argc, char **argv)
+static int check_countries(cli *c, int argc, char **argv)
 {
     (void)c, (void)argv;
     if (argc > 0) {
@@ -171,7 +174,7 @@ static int check_countries(const cli *c, int argc, char **argv)
 
 /* `data validate FILE` reads FILE alone: the dataset in use plays no part,
  * so a fault in it must not answer for FILE. */
-static int check_data(const cli *c, int argc, char **argv)
+static int check_data(cli *c, int argc, char **argv)
 {
     (void)c;
     char echo[CLI_ECHO_BUFSIZE];
@@ -197,8 +200,25 @@ static int check_data(const cli *c, int argc, char **argv)
     return CHECK_FAILED;
 }
 
-static int check_itinerary(const cli *c, int argc, char **argv)
+/* The default of --max-errors, as compilers stop after so many. */
+#define DEFAULT_MAX_ERRORS 100
+
+static int check_itinerary(cli *c, int argc, char **argv)
 {
+    c->max_errors = DEFAULT_MAX_ERRORS;
+    if (c->max_errors_text != NULL) {
+        const char *t = c->max_errors_text;
+        char *end;
+        errno = 0;
+        unsigned long n = strtoul(t, &end, 10);
+        if (t[0] < '0' || t[0] > '9' || *end != '\0' || errno == ERANGE) {
+            char echo[CLI_ECHO_BUFSIZE];
+            cli_error("--max-errors: '%s' is not a number of errors (0 for no limit)",
+                      cli_echo(t, echo));
+            return CHECK_FAILED;
+        }
+        c->max_errors = n;
+    }
     if (argc != 1) {
         cli_error(argc < 1 ? "'itinerary' needs a FILE, or - for standard input (try "
                              "'warrantcheck itinerary --help')"
@@ -318,7 +338,8 @@ const command COMMANDS[] = {
      "naming 'date' (or 'start') and 'country', and optionally 'end', 'person' and\n"
      "'note'. UTF-8, a byte-order mark and CRLF line ends are fine; a line may be\n"
      "at most 65536 bytes. Every leg gives one row per person, in order. A bad line\n"
-     "is reported as FILE:LINE:COL and skipped, the rest still checked.\n"
+     "is reported as FILE:LINE:COL and skipped, the rest still checked; after\n"
+     "100 errors (--max-errors N) the run stops.\n"
      "Exit status 0 if the person can be arrested on at least one leg, 1 if on\n"
      "none, 3 if any line was bad.\n\n"
      "Examples:\n"

@@ -80,7 +80,7 @@ typedef struct command {
     int (*run)(cli *c, int argc, char **argv);
     /* Checks the words and options that need no data (NULL: none); see
      * check_arguments(). */
-    int (*check)(const cli *c, int argc, char **argv);
+    int (*check)(cli *c, int argc, char **argv);
     arg_spec args[3];
     unsigned formats;          /* FORMAT_BIT()s of the formats it writes */
     const char *formats_error; /* NULL: "'NAME' writes text, json, ..." */
