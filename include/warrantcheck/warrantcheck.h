@@ -58,11 +58,20 @@ wc_date wc_date_from_time(time_t t);
 /* Returns date plus `days` (which may be negative). */
 wc_date wc_date_add_days(wc_date date, int32_t days);
 
+/* ------------------------------------------- the Statute's date rules */
+
 /* Returns the date on which the Rome Statute enters into force for a state
  * that deposits its instrument on `deposit` (art. 126): 2002-07-01 for
  * deposits up to 2002-04-11, otherwise the first day of the month after the
- * sixtieth day following the deposit. */
+ * sixtieth day following the deposit. WC_DATE_UNKNOWN for an unknown
+ * deposit. */
 wc_date wc_statute_entry_into_force(wc_date deposit);
+
+/* Returns the date on which a notification of withdrawal received on
+ * `deposited` takes effect unless it names a later one (art. 127(1)): one
+ * year later (29 February: 28 February). WC_DATE_UNKNOWN for an unknown
+ * date. */
+wc_date wc_withdrawal_takes_effect(wc_date deposited);
 
 /* --------------------------------------------------------------- records */
 
@@ -226,10 +235,14 @@ typedef enum wc_warrant_status {
     WC_RELEASED,
     WC_DECEASED,
     WC_WITHDRAWN,
-    WC_VACATED
+    WC_VACATED,
+    /* Never in the data: the status of a warrant on a day before it is
+     * known to exist (wc_warrant_status_on). */
+    WC_NOT_ISSUED
 } wc_warrant_status;
 
-/* Returns the stable word for a status ("at-large", ...). */
+/* Returns the stable word for a status ("at-large", ..., "not-issued");
+ * NULL for a value that is not a status. */
 const char *wc_warrant_status_word(wc_warrant_status status);
 
 typedef struct wc_status_event {
@@ -485,6 +498,18 @@ wc_warrant_state wc_warrant_state_on(const wc_warrant *warrant, wc_date date,
 /* Returns a later status event of unknown date that may already have
  * happened on `date` (so the state above may be out of date), or NULL. */
 const wc_status_event *wc_warrant_uncertain_on(const wc_warrant *warrant, wc_date date);
+
+/* Returns the first day `warrant` is known to exist: its issue date; for a
+ * warrant issued under seal on a day not known, the bound its first status
+ * gives or else the day it was made public. */
+wc_date wc_warrant_known_from(const wc_warrant *warrant);
+
+/* Returns the status of `warrant` on `date`: that of the latest status
+ * event by then (set in *event), WC_AT_LARGE for an issued warrant with no
+ * event yet, WC_NOT_ISSUED before the warrant is known to exist (*event
+ * NULL in both cases). */
+wc_warrant_status wc_warrant_status_on(const wc_warrant *warrant, wc_date date,
+                                       const wc_status_event **event);
 
 /* Computes the verdict for one warrant, one country and one date, per
  * SPEC section 2. Returns false if memory ran out. The caller frees

@@ -8,17 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The status of a warrant on the date, in a word ("at-large"), with the
- * decisive event (NULL before it exists). */
+/* The status of a warrant on the date, in a word ("at-large"). */
 static const char *status_word(const wc_warrant *w, wc_date date)
 {
     const wc_status_event *ev;
-    wc_warrant_state st = wc_warrant_state_on(w, date, &ev);
-    if (ev != NULL)
-        return wc_warrant_status_word(ev->status);
-    if (w->person->died != WC_DATE_UNKNOWN && w->person->died <= date)
-        return "deceased";
-    return st == WC_WARRANT_IN_FORCE ? "at-large" : "not-issued";
+    return wc_warrant_status_word(wc_warrant_status_on(w, date, &ev));
 }
 
 static cJSON *warrant_json(const cli *c, const wc_warrant *w)

@@ -17,15 +17,6 @@
  * 12,000, so memory stays near 100 MB whatever the file. */
 #define WC_DATASET_MAX_VALUES 1000000
 
-static const char *const STATUS_WORDS[] = {"at-large", "arrested", "in-custody",
-                                           "convicted", "acquitted", "released",
-                                           "deceased", "withdrawn", "vacated", NULL};
-
-const char *wc_warrant_status_word(wc_warrant_status status)
-{
-    return STATUS_WORDS[status];
-}
-
 /* Reads the top-level array `key` into the dataset's member for it. */
 static bool load_array(loader *L, const cJSON *root, const char *key, void **records)
 {

@@ -118,21 +118,3 @@ wc_date wc_date_add_days(wc_date date, int32_t days)
 {
     return date + days;
 }
-
-wc_date wc_statute_entry_into_force(wc_date deposit)
-{
-    /* Art. 126(1): the Statute entered into force on 2002-07-01 for the
-     * states whose instruments made up the first sixty (deposited by
-     * 2002-04-11); art. 126(2) for every later one. */
-    if (deposit == WC_DATE_UNKNOWN)
-        return WC_DATE_UNKNOWN;
-    if (deposit <= wc_date_from_ymd(2002, 4, 11))
-        return wc_date_from_ymd(2002, 7, 1);
-    int y, m, d;
-    wc_date_to_ymd(deposit + 60, &y, &m, &d);
-    if (++m > 12) {
-        m = 1;
-        y++;
-    }
-    return wc_date_from_ymd(y, m, 1);
-}

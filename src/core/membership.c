@@ -155,17 +155,6 @@ static bool deposit_notes(const wc_statute *s, wc_date date, wc_notes *notes)
     return true;
 }
 
-/* Art. 127(1): one year after the notification is received, unless it
- * names a later date. */
-static wc_date one_year_after(wc_date d)
-{
-    int y, m, day;
-    wc_date_to_ymd(d, &y, &m, &day);
-    if (m == 2 && day == 29)
-        day = 28;
-    return wc_date_from_ymd(y + 1, m, day);
-}
-
 static bool withdrawal_notes(const wc_withdrawal *w, const char *name, wc_date date,
                              wc_notes *notes)
 {
@@ -197,7 +186,7 @@ static bool withdrawal_notes(const wc_withdrawal *w, const char *name, wc_date d
                           "takes effect one year later, on %s, unless it names a later date, "
                           "and until then the state remains a party",
                           wc_date_format(w->deposited.date, a),
-                          wc_date_format(one_year_after(w->deposited.date), b));
+                          wc_date_format(wc_withdrawal_takes_effect(w->deposited.date), b));
     } else {
         ok = wc_note_add(notes, name,
                       "announced its withdrawal on %s, but no notification has been deposited "

@@ -2,6 +2,7 @@
  * date, exactly one verdict, with its legal basis, notes and sources. */
 #include "dataset_internal.h"
 #include "notes.h"
+#include "warrant.h"
 
 #include <string.h>
 
@@ -16,72 +17,6 @@ const char *wc_verdict_word(wc_verdict_kind kind)
 bool wc_verdict_can_arrest(wc_verdict_kind kind)
 {
     return kind == WC_V_OBLIGED || kind == WC_V_OBLIGED_RESIDUAL || kind == WC_V_OBLIGED_UNSC;
-}
-
-/* The first day the warrant is known to exist: its issue date, or for a
- * sealed warrant issued on an unknown day, the day it was made public. */
-static wc_date known_from(const wc_warrant *w)
-{
-    if (w->issued != WC_DATE_UNKNOWN)
-        return w->issued;
-    /* A sealed warrant's first status may bound the unknown issue day. */
-    if (w->n_status > 0 && w->status[0].status == WC_AT_LARGE &&
-        w->status[0].date == WC_DATE_UNKNOWN && w->status[0].not_after != WC_DATE_UNKNOWN &&
-        (w->made_public == WC_DATE_UNKNOWN || w->status[0].not_after < w->made_public))
-        return w->status[0].not_after;
-    return w->made_public;
-}
-
-/* An event of unknown date counts only from the day it is known to have
- * happened by; one with neither date nor bound cannot be placed. */
-static bool happened_by(const wc_status_event *e, wc_date date)
-{
-    if (e->date != WC_DATE_UNKNOWN)
-        return e->date <= date;
-    return e->not_after != WC_DATE_UNKNOWN && e->not_after <= date;
-}
-
-const wc_status_event *wc_warrant_uncertain_on(const wc_warrant *w, wc_date date)
-{
-    const wc_status_event *last = NULL;
-    for (size_t i = 0; i < w->n_status; i++)
-        if (happened_by(&w->status[i], date))
-            last = &w->status[i];
-    for (const wc_status_event *e = last ? last + 1 : w->status; e < w->status + w->n_status; e++)
-        if (e->date == WC_DATE_UNKNOWN &&
-            (e->not_before == WC_DATE_UNKNOWN || e->not_before <= date))
-            return e;
-    return NULL;
-}
-
-wc_warrant_state wc_warrant_state_on(const wc_warrant *w, wc_date date,
-                                     const wc_status_event **event)
-{
-    *event = NULL;
-    if (date < known_from(w))
-        return WC_WARRANT_NOT_IN_FORCE;
-    for (size_t i = 0; i < w->n_status; i++)
-        if (happened_by(&w->status[i], date))
-            *event = &w->status[i];
-    if (w->person->died != WC_DATE_UNKNOWN && w->person->died <= date)
-        return WC_WARRANT_NOT_IN_FORCE;
-    if (*event == NULL)
-        return WC_WARRANT_IN_FORCE; /* issued; no later status yet */
-    switch ((*event)->status) {
-    case WC_AT_LARGE:
-    case WC_ARRESTED:
-        return WC_WARRANT_IN_FORCE;
-    case WC_IN_CUSTODY:
-    case WC_CONVICTED:
-        return WC_WARRANT_EXECUTED;
-    case WC_ACQUITTED:
-    case WC_RELEASED:
-    case WC_DECEASED:
-    case WC_WITHDRAWN:
-    case WC_VACATED:
-        break;
-    }
-    return WC_WARRANT_NOT_IN_FORCE;
 }
 
 static void add_sources(wc_verdict *v, const wc_source_list *list)
@@ -114,12 +49,12 @@ static bool warrant_notes(const wc_warrant *w, wc_warrant_state state,
 {
     char a[WC_DATE_BUFSIZE], b[WC_DATE_BUFSIZE];
     const char *name = w->person->name;
-    if (date < known_from(w)) {
+    if (date < wc_warrant_known_from(w)) {
         if (w->issued == WC_DATE_UNKNOWN)
             return wc_note_add(&v->notes, NULL,
                                "the warrant for %s was issued under seal on a day not known, "
                                "by %s at the latest, so whether it existed on %s is not known",
-                               name, wc_date_format(known_from(w), a), wc_date_format(date, b));
+                               name, wc_date_format(wc_warrant_known_from(w), a), wc_date_format(date, b));
         return wc_note_add(&v->notes, NULL, "the warrant for %s was issued later, on %s", name,
                            wc_date_format(w->issued, a));
     }
@@ -128,7 +63,7 @@ static bool warrant_notes(const wc_warrant *w, wc_warrant_state state,
         ok = wc_note_add(&v->notes, NULL,
                          "the warrant for %s was issued under seal on a day not known, by %s "
                          "at the latest, and made public on %s",
-                         name, wc_date_format(known_from(w), a),
+                         name, wc_date_format(wc_warrant_known_from(w), a),
                          wc_date_format(w->made_public, b));
     else if (w->made_public != WC_DATE_UNKNOWN && w->made_public > date)
         ok = wc_note_add(&v->notes, NULL,
@@ -224,7 +159,7 @@ bool wc_verdict_for_warrant(const wc_dataset *ds, const wc_warrant *w, const wc_
     } else if (m.state_party) {
         v->kind = WC_V_OBLIGED;
         v->basis = "Rome Statute arts. 86, 89(1), 27";
-    } else if (m.withdrawn != NULL && known_from(w) < m.withdrawn->effective.date) {
+    } else if (m.withdrawn != NULL && wc_warrant_known_from(w) < m.withdrawn->effective.date) {
         v->kind = WC_V_OBLIGED_RESIDUAL;
         v->basis = "Rome Statute art. 127(2)";
     } else if ((referral = binding_referral(ds, w, c, date)) != NULL) {
@@ -240,7 +175,7 @@ bool wc_verdict_for_warrant(const wc_dataset *ds, const wc_warrant *w, const wc_
                          "the warrant was issued on %s, before %s's withdrawal took effect on "
                          "%s: art. 127(2) keeps its duty to cooperate in proceedings that "
                          "began before then",
-                         wc_date_format(known_from(w), a), c->name,
+                         wc_date_format(wc_warrant_known_from(w), a), c->name,
                          wc_date_format(m.withdrawn->effective.date, b));
     else if (v->kind == WC_V_OBLIGED_UNSC)
         ok = wc_note_add(&v->notes, NULL,
@@ -251,7 +186,7 @@ bool wc_verdict_for_warrant(const wc_dataset *ds, const wc_warrant *w, const wc_
         ok = wc_note_add(&v->notes, NULL,
                          "the warrant was issued on %s, after %s's withdrawal took effect on %s, "
                          "so art. 127(2) does not apply",
-                         wc_date_format(known_from(w), a), c->name,
+                         wc_date_format(wc_warrant_known_from(w), a), c->name,
                          wc_date_format(m.withdrawn->effective.date, b));
     if (ok && v->kind == WC_V_OBLIGED)
         ok = wc_note_add(&v->notes, NULL,
