@@ -450,6 +450,16 @@ bool wc_membership_notes(const wc_dataset *ds, const wc_country *country,
 /* Frees the strings of a note list and empties it. */
 void wc_notes_free(wc_notes *notes);
 
+/* The sources behind the standing of `country` on `date`: a territory's
+ * own (how its state's ratification reaches it), the statute record of the
+ * state whose standing it has, the withdrawal stages dated on or before
+ * `date`, and the art. 12(3) declarations lodged by then. Appends to
+ * lists[n..max) each list not already among lists[0..n) (empty lists are
+ * skipped; lists beyond `max` are dropped) and returns the new count. Both
+ * `country` and every verdict (wc_verdict_for_warrant) cite these. */
+size_t wc_membership_sources(const wc_dataset *ds, const wc_country *country, wc_date date,
+                             const wc_source_list **lists, size_t n, size_t max);
+
 /* ------------------------------------------------------------ verdicts */
 
 /* The verdicts of SPEC section 2, strongest first. */

@@ -18,36 +18,6 @@ typedef struct country_answer {
     size_t n_sources;
 } country_answer;
 
-static void add_sources(country_answer *a, const wc_source_list *list)
-{
-    if (list->count > 0 && a->n_sources < sizeof a->sources / sizeof a->sources[0])
-        a->sources[a->n_sources++] = list;
-}
-
-static void add_event_sources(country_answer *a, const wc_event *e, wc_date date)
-{
-    if (e->happened && e->date != WC_DATE_UNKNOWN && e->date <= date)
-        add_sources(a, &e->sources);
-}
-
-static void gather_sources(country_answer *a, const wc_dataset *ds, wc_date date)
-{
-    const wc_statute *s = a->m.statute;
-    if (s != NULL) {
-        add_sources(a, &s->sources);
-        for (size_t i = 0; i < s->n_withdrawals; i++) {
-            const wc_withdrawal *w = &s->withdrawals[i];
-            add_event_sources(a, &w->announced, date);
-            add_event_sources(a, &w->deposited, date);
-            add_event_sources(a, &w->effective, date);
-            add_event_sources(a, &w->revoked, date);
-        }
-    }
-    for (size_t i = 0; i < ds->n_declarations; i++)
-        if (ds->declarations[i].country == a->country && ds->declarations[i].lodged <= date)
-            add_sources(a, &ds->declarations[i].sources);
-}
-
 static const char *const COUNTRY_COLUMNS[] = {
     "date",     "iso2",                 "iso3",                 "country", "state_party",
     "signed",   "deposited",            "deposit_type",         "in_force",
@@ -186,7 +156,8 @@ int cmd_country(cli *c, int argc, char **argv)
     a.withdrawal = a.m.withdrawn ? a.m.withdrawn : a.m.pending;
     if (!wc_membership_notes(c->ds, a.country, c->date, &a.notes))
         return diag_out_of_memory();
-    gather_sources(&a, c->ds, c->date);
+    a.n_sources = wc_membership_sources(c->ds, a.country, c->date, a.sources, 0,
+                                        sizeof a.sources / sizeof a.sources[0]);
     int status = a.m.state_party ? EXIT_YES : EXIT_NO;
     if (!c->quiet) {
         cJSON *warrants = warrants_json(c, a.country);

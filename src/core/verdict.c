@@ -204,22 +204,8 @@ bool wc_verdict_for_warrant(const wc_dataset *ds, const wc_warrant *w, const wc_
     }
     ok = ok && history_notes(ds, w->person, c, date, v);
     add_sources(v, &w->sources);
-    /* A territory's standing is its state's: cite both. */
-    add_sources(v, &c->part_of_sources);
-    const wc_statute *st = m.statute;
-    if (st != NULL)
-        add_sources(v, &st->sources);
-    for (size_t i = 0; st != NULL && i < st->n_withdrawals; i++) {
-        const wc_withdrawal *wd = &st->withdrawals[i];
-        const wc_event *stages[] = {&wd->announced, &wd->deposited, &wd->effective, &wd->revoked};
-        for (size_t k = 0; k < 4; k++)
-            if (stages[k]->happened && stages[k]->date != WC_DATE_UNKNOWN &&
-                stages[k]->date <= date)
-                add_sources(v, &stages[k]->sources);
-    }
-    for (size_t i = 0; i < ds->n_declarations; i++)
-        if (ds->declarations[i].country == c && ds->declarations[i].lodged <= date)
-            add_sources(v, &ds->declarations[i].sources);
+    v->n_sources = wc_membership_sources(ds, c, date, v->sources, v->n_sources,
+                                         WC_MAX_SOURCE_LISTS);
     if (!ok)
         wc_verdict_free(v);
     return ok;
