@@ -620,11 +620,15 @@ wc_itinerary_form wc_itinerary_form_of(const wc_itinerary_parser *p);
 bool wc_itinerary_has_person_column(const wc_itinerary_parser *p);
 
 /* Sets *from and *to to the run of days around `date` over which the
- * verdict for `person` in `country` is the same as on `date`: no date the
- * verdict rules read for them (the person's warrants, the country's treaty
- * record, its declarations, the referrals, the person's trips to it and the
- * findings about it, the dataset's as_of) falls inside the run so as to
- * change it. The verdict's notes may still name `date` itself. */
+ * verdict for `person` in `country` is exactly the same as on `date` —
+ * kind, basis, notes and sources: no date the verdict rules read for them
+ * (the person's warrants, the country's treaty record, its declarations,
+ * the referrals, the person's trips to it and the findings about it, the
+ * dataset's as_of) falls inside the run so as to change it. When a note
+ * names `date` itself (a day before a sealed warrant's unknown issue day, a
+ * status change of unknown date that may have happened by then), the run
+ * is that day alone: *from == *to == date. The run may be shorter than the
+ * longest such run, never longer. */
 void wc_verdict_span(const wc_dataset *ds, const wc_person *person, const wc_country *country,
                      wc_date date, wc_date *from, wc_date *to);
 

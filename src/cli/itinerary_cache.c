@@ -83,17 +83,6 @@ void verdict_cache_free(verdict_cache *vc)
     free(vc);
 }
 
-/* True if `s` names the day, so that it may not stand for other days. */
-static bool names_day(const char *s, size_t len, wc_date date)
-{
-    char d[WC_DATE_BUFSIZE];
-    wc_date_format(date, d);
-    for (const char *p = s; (p = memchr(p, d[0], len - (size_t)(p - s))) != NULL; p++)
-        if ((size_t)(s + len - p) >= 10 && memcmp(p, d, 10) == 0)
-            return true;
-    return false;
-}
-
 const verdict_entry *verdict_cache_get(verdict_cache *vc, const wc_person *p,
                                        const wc_country *c, wc_date date)
 {
@@ -116,8 +105,6 @@ const verdict_entry *verdict_cache_get(verdict_cache *vc, const wc_person *p,
     wc_verdict_free(&v);
     if (e.fragment == NULL)
         return NULL;
-    if (names_day(e.fragment, e.fragment_len, date))
-        e.from = e.to = date;
     if (vc->bytes + e.fragment_len > VERDICT_CACHE_BUDGET)
         forget_all(vc);
     verdict_entry *slot = &row[vc->next_way[b]];

@@ -71,7 +71,7 @@ void verdict_cache_free(verdict_cache *vc);
 
 /* Returns the verdict for `p` in `c` on `date`, computing and rendering it
  * on a miss; NULL if memory ran out. The entry stays valid until the next
- * call. A fragment that names `date` itself holds for that day only. */
+ * call. It holds for the run of days wc_verdict_span() gives. */
 const verdict_entry *verdict_cache_get(verdict_cache *vc, const wc_person *p,
                                        const wc_country *c, wc_date date);
 
