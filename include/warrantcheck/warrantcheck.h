@@ -632,6 +632,55 @@ bool wc_itinerary_has_person_column(const wc_itinerary_parser *p);
 void wc_verdict_span(const wc_dataset *ds, const wc_person *person, const wc_country *country,
                      wc_date date, wc_date *from, wc_date *to);
 
+/* ================================================= legs (SPEC section 3)
+ * A leg of several days can be arrested in if any of its days can: its
+ * verdict is the strongest of any day, the first day that has it, and the
+ * days on which the verdict changes. */
+
+/* A leg names at most this many changes of verdict; more are "later". */
+#define WC_LEG_MAX_CHANGES 8
+#define WC_LEG_MAX_RUNS (WC_LEG_MAX_CHANGES + 1)
+
+/* A run of days of a leg with one verdict, from `from` to the next run. */
+typedef struct wc_leg_run {
+    wc_date from;
+    wc_verdict_kind kind;
+} wc_leg_run;
+
+typedef struct wc_leg_verdict {
+    wc_verdict_kind kind; /* the strongest verdict of any day of the leg */
+    wc_date day;          /* the first day that has it */
+    wc_leg_run runs[WC_LEG_MAX_RUNS]; /* in order; runs[0].from is the leg's start */
+    size_t n_runs;        /* 1 when the verdict holds for the whole leg */
+    bool more;            /* it changes more often than runs[] holds */
+} wc_leg_verdict;
+
+/* Gives the verdict of `day` and sets *last to the last day of the run it
+ * holds for (wc_verdict_span()'s *to, or `day`). Returns false if memory
+ * ran out. A front end passes its own to put a cache in between. */
+typedef bool (*wc_day_verdict_fn)(void *ctx, wc_date day, wc_verdict_kind *kind, wc_date *last);
+
+/* Computes the verdict of the leg start..end (start <= end) from the
+ * verdicts of its days, asking `day_verdict` once per run of days. Returns
+ * false if it did. */
+bool wc_leg_verdict_walk(wc_date start, wc_date end, wc_day_verdict_fn day_verdict, void *ctx,
+                         wc_leg_verdict *out);
+
+/* The same for `person` in `country`, from wc_verdict_for_person() and
+ * wc_verdict_span(). The verdict with its notes is then that of out->day. */
+bool wc_leg_verdict_for_person(const wc_dataset *ds, const wc_person *person,
+                               const wc_country *country, wc_date start, wc_date end,
+                               wc_leg_verdict *out);
+
+/* A buffer this large holds any leg's change note. */
+#define WC_LEG_NOTE_BUFSIZE (WC_LEG_MAX_RUNS * 40 + 64)
+
+/* Writes the note for a leg whose verdict changes ("the verdict changes
+ * during the leg: obliged from 2024-09-01, not-obliged from 2024-09-05"),
+ * NUL-terminated and cut to `size` bytes as snprintf does. Returns its full
+ * length: 0, with an empty note, when the verdict does not change. */
+size_t wc_leg_change_note(const wc_leg_verdict *leg, char *buf, size_t size);
+
 #ifdef __cplusplus
 }
 #endif

@@ -28,9 +28,6 @@ static const char *const VERDICT_PART_COLUMNS[] = {
     "person",      "person_name", "iso2",  "iso3", "country",
     "state_party", "verdict",     "basis", "notes", NULL};
 
-/* A leg's verdicts change at most this often before the note says "...". */
-#define MAX_CHANGES_NAMED 8
-
 typedef struct run {
     cli *c;
     const char *file;          /* for messages */
@@ -513,79 +510,55 @@ static bool put_changing_row(run *r, unsigned long line, const wc_leg *leg, cons
 
 /* ----------------------------------------------------------------- legs */
 
-/* Checks one leg for one person: the strongest verdict of any of its days
- * (the first day that has it), walking the leg a run of days at a time. */
+/* The day verdicts of one leg, through the run's cache; keeps the last
+ * entry, which is usually the one the row shows. */
+typedef struct leg_days {
+    run *r;
+    const wc_person *person;
+    const wc_country *country;
+    const verdict_entry *last;
+} leg_days;
+
+static bool leg_day(void *ctx, wc_date day, wc_verdict_kind *kind, wc_date *last)
+{
+    leg_days *ld = ctx;
+    ld->last = verdict_cache_get(ld->r->verdicts, ld->person, ld->country, day);
+    if (ld->last == NULL)
+        return false;
+    *kind = ld->last->kind;
+    *last = ld->last->to;
+    return true;
+}
+
+/* Checks one leg for one person: its verdict is the core's for the leg
+ * (wc_leg_verdict_walk), and its row that of the day that has it. */
 static bool check_leg(run *r, unsigned long line, const wc_leg *leg, const wc_person *p,
                       const wc_country *c)
 {
-    /* The common case: one run of days covers the whole leg. */
-    const verdict_entry *e = verdict_cache_get(r->verdicts, p, c, leg->start);
-    if (e == NULL)
+    leg_days ld = {.r = r, .person = p, .country = c, .last = NULL};
+    wc_leg_verdict lv;
+    if (!wc_leg_verdict_walk(leg->start, leg->end, leg_day, &ld, &lv))
         return false;
-    if (e->to >= leg->end) {
-        r->any_arrest = r->any_arrest || wc_verdict_can_arrest(e->kind);
-        if (!r->c->quiet) {
-            start_output(r);
-            put_row(r, line, leg, leg->start, e);
-        }
-        r->rows++;
-        return true;
-    }
-    wc_date best_day = leg->start;
-    wc_verdict_kind best = WC_V_NO_WARRANT;
-    size_t n_runs = 0;
-    wc_date run_from[MAX_CHANGES_NAMED + 1];
-    wc_verdict_kind run_kind[MAX_CHANGES_NAMED + 1];
-    bool more = false;
-    for (wc_date d = leg->start;;) {
-        e = verdict_cache_get(r->verdicts, p, c, d);
-        if (e == NULL)
-            return false;
-        if (d == leg->start || e->kind < best) {
-            best = e->kind;
-            best_day = d;
-        }
-        if (n_runs == 0 || run_kind[n_runs - 1] != e->kind) {
-            if (n_runs <= MAX_CHANGES_NAMED) {
-                run_from[n_runs] = d;
-                run_kind[n_runs] = e->kind;
-                n_runs++;
-            } else {
-                more = true;
-            }
-        }
-        if (e->to >= leg->end)
-            break;
-        d = e->to + 1;
-    }
-    if (wc_verdict_can_arrest(best))
-        r->any_arrest = true;
+    r->any_arrest = r->any_arrest || wc_verdict_can_arrest(lv.kind);
     if (r->c->quiet) {
         r->rows++;
         return true;
     }
     start_output(r);
     bool ok = true;
-    if (n_runs == 1) {
-        if (best_day < e->from || best_day > e->to)
-            e = verdict_cache_get(r->verdicts, p, c, best_day);
+    if (lv.n_runs > 1) {
+        char change[WC_LEG_NOTE_BUFSIZE];
+        wc_leg_change_note(&lv, change, sizeof change);
+        ok = put_changing_row(r, line, leg, p, c, lv.day, change);
+    } else {
+        const verdict_entry *e = ld.last;
+        if (lv.day < e->from || lv.day > e->to)
+            e = verdict_cache_get(r->verdicts, p, c, lv.day);
         if (e == NULL)
             return false;
-        put_row(r, line, leg, best_day, e);
-    } else {
-        char change[MAX_CHANGES_NAMED * 48 + 64];
-        size_t at = (size_t)snprintf(change, sizeof change, "the verdict changes during the leg:");
-        for (size_t i = 0; i < n_runs; i++) {
-            char d[WC_DATE_BUFSIZE];
-            at += (size_t)snprintf(change + at, sizeof change - at, "%s %s from %s",
-                                   i ? "," : "", wc_verdict_word(run_kind[i]),
-                                   wc_date_format(run_from[i], d));
-        }
-        if (more)
-            snprintf(change + at, sizeof change - at, ", and later changes");
-        ok = put_changing_row(r, line, leg, p, c, best_day, change);
+        put_row(r, line, leg, lv.day, e);
     }
-    r->rows++;
+    r->rows++; /* after the row: JSON puts a comma before every row but the first */
     return ok;
 }
 
