@@ -433,6 +433,11 @@ wc_membership wc_membership_on(const wc_country *country, wc_date date);
 /* Returns true if `country` is a State Party on `date`. */
 bool wc_state_party_on(const wc_country *country, wc_date date);
 
+/* Returns true if `country` is a state, not a territory of one (it has no
+ * `part_of`): what counts of States Parties and of "countries where a
+ * person can be arrested" count; a territory has its state's standing. */
+bool wc_country_is_state(const wc_country *country);
+
 /* Notes that explain a state's standing on a date, in plain English:
  * signed but not ratified, withdrawal pending or revoked, art. 12(3)
  * declarations, facts only reported, dates after the dataset's as_of. */

@@ -5,6 +5,7 @@
 #include "json_out.h"
 #include "table.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,27 +58,42 @@ static void print_date_line(FILE *out, const char *label, wc_date d)
         fprintf(out, "  %-26s %s\n", label, wc_date_format(d, buf));
 }
 
-/* The warrants in force on the date, with this country's duty for each:
- * "Vladimir Putin: obliged". */
-static cJSON *warrants_json(const cli *c, const wc_country *country)
+/* A warrant in force on the date, and this country's duty under it. */
+typedef struct duty {
+    const wc_warrant *warrant;
+    wc_verdict_kind kind;
+} duty;
+
+/* Fills duties[] (room for every warrant) with the warrants in force on
+ * the date; returns how many, or SIZE_MAX if memory ran out. */
+static size_t gather_duties(const cli *c, const wc_country *country, duty *duties)
 {
-    cJSON *list = cJSON_CreateArray();
-    for (size_t i = 0; list != NULL && i < c->ds->n_warrants; i++) {
+    size_t n = 0;
+    for (size_t i = 0; i < c->ds->n_warrants; i++) {
         const wc_warrant *w = &c->ds->warrants[i];
         const wc_status_event *ev;
         if (wc_warrant_state_on(w, c->date, &ev) != WC_WARRANT_IN_FORCE)
             continue;
         wc_verdict v;
-        if (!wc_verdict_for_warrant(c->ds, w, country, c->date, &v)) {
-            cJSON_Delete(list);
-            return NULL;
-        }
+        if (!wc_verdict_for_warrant(c->ds, w, country, c->date, &v))
+            return SIZE_MAX;
+        duties[n++] = (duty){.warrant = w, .kind = v.kind};
+        wc_verdict_free(&v);
+    }
+    return n;
+}
+
+/* The duties as JSON: "Vladimir Putin: obliged". */
+static cJSON *warrants_json(const duty *duties, size_t n)
+{
+    cJSON *list = cJSON_CreateArray();
+    for (size_t i = 0; list != NULL && i < n; i++) {
+        const wc_warrant *w = duties[i].warrant;
         cJSON *o = cJSON_CreateObject();
         bool ok = o != NULL && json_add_person(o, "person", w->person) &&
                   json_add_string(o, "warrant", w->id) &&
-                  json_add_string(o, "verdict", wc_verdict_word(v.kind)) &&
+                  json_add_string(o, "verdict", wc_verdict_word(duties[i].kind)) &&
                   cJSON_AddItemToArray(list, o);
-        wc_verdict_free(&v);
         if (!ok) {
             cJSON_Delete(o);
             cJSON_Delete(list);
@@ -87,7 +103,7 @@ static cJSON *warrants_json(const cli *c, const wc_country *country)
     return list;
 }
 
-static void print_text(const cli *c, const country_answer *a, const cJSON *warrants)
+static void print_text(const cli *c, const country_answer *a, const duty *duties, size_t n)
 {
     char on[WC_DATE_BUFSIZE], since[WC_DATE_BUFSIZE];
     const wc_statute *s = a->m.statute;
@@ -118,27 +134,23 @@ static void print_text(const cli *c, const country_answer *a, const cJSON *warra
             print_date_line(out, "withdrawal effective", a->withdrawal->effective.date);
         }
     }
-    size_t n_obliged = 0, n = 0;
-    for (const cJSON *w = warrants ? warrants->child : NULL; w != NULL; w = w->next, n++) {
-        const char *word = cJSON_GetObjectItemCaseSensitive(w, "verdict")->valuestring;
-        if (strncmp(word, "obliged", 7) == 0)
-            n_obliged++;
-    }
+    size_t n_obliged = 0;
+    for (size_t i = 0; i < n; i++)
+        n_obliged += wc_verdict_can_arrest(duties[i].kind);
     if (n_obliged > 0) {
         fprintf(out, "\nMust arrest, under %zu of the %zu warrants in force on that date:\n",
                 n_obliged, n);
-        const char *previous = NULL;
-        for (const cJSON *w = warrants->child; w != NULL; w = w->next) {
-            const char *word = cJSON_GetObjectItemCaseSensitive(w, "verdict")->valuestring;
-            const cJSON *person = cJSON_GetObjectItemCaseSensitive(w, "person");
-            const char *name = cJSON_GetObjectItemCaseSensitive(person, "name")->valuestring;
+        const wc_person *previous = NULL;
+        for (size_t i = 0; i < n; i++) {
+            const wc_person *person = duties[i].warrant->person;
             /* A person with two warrants (al-Bashir) is listed once. */
-            if (strncmp(word, "obliged", 7) == 0 && (previous == NULL || strcmp(previous, name) != 0))
-                fprintf(out, "  %-30s %s\n", name, word);
-            previous = name;
+            if (wc_verdict_can_arrest(duties[i].kind) && person != previous)
+                fprintf(out, "  %-30s %s\n", person->name, wc_verdict_word(duties[i].kind));
+            previous = person;
         }
     } else if (n > 0) {
-        fprintf(out, "\nNot obliged to arrest anyone under the %zu warrants in force on that date.\n",
+        fprintf(out,
+                "\nNot obliged to arrest anyone under the %zu warrants in force on that date.\n",
                 n);
     }
     cli_print_notes(out, &a->notes);
@@ -159,15 +171,16 @@ int cmd_country(cli *c, int argc, char **argv)
     a.n_sources = wc_membership_sources(c->ds, a.country, c->date, a.sources, 0,
                                         sizeof a.sources / sizeof a.sources[0]);
     int status = a.m.state_party ? EXIT_YES : EXIT_NO;
-    if (!c->quiet) {
-        cJSON *warrants = warrants_json(c, a.country);
+    duty *duties = c->quiet ? NULL : malloc((c->ds->n_warrants + 1) * sizeof *duties);
+    size_t n = duties ? gather_duties(c, a.country, duties) : SIZE_MAX;
+    if (!c->quiet && c->format == FORMAT_TEXT && n != SIZE_MAX) {
+        print_text(c, &a, duties, n);
+    } else if (!c->quiet) {
+        cJSON *warrants = n != SIZE_MAX ? warrants_json(duties, n) : NULL;
         cJSON *o = warrants ? country_json(c, &a) : NULL;
         if (o == NULL) {
             cJSON_Delete(warrants);
             status = diag_out_of_memory();
-        } else if (c->format == FORMAT_TEXT) {
-            print_text(c, &a, warrants);
-            cJSON_Delete(warrants);
         } else {
             cJSON_AddItemToObject(o, "warrants", warrants);
             if (c->format == FORMAT_JSON || c->format == FORMAT_JSONL) {
@@ -184,6 +197,7 @@ int cmd_country(cli *c, int argc, char **argv)
         }
         cJSON_Delete(o);
     }
+    free(duties);
     wc_notes_free(&a.notes);
     return status;
 }

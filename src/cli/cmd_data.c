@@ -13,7 +13,7 @@ static size_t count_parties(const wc_dataset *ds, wc_date date)
     size_t n = 0;
     /* States only: a territory shares its state's membership. */
     for (size_t i = 0; i < ds->n_countries; i++)
-        n += ds->countries[i].part_of == NULL && wc_state_party_on(&ds->countries[i], date);
+        n += wc_country_is_state(&ds->countries[i]) && wc_state_party_on(&ds->countries[i], date);
     return n;
 }
 

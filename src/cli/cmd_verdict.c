@@ -125,7 +125,7 @@ int cmd_where(cli *c, int argc, char **argv)
         if (!wc_verdict_for_person(c->ds, p, &c->ds->countries[i], c->date, &v))
             return diag_out_of_memory();
         /* The answer names states; their territories come with --all. */
-        if (wc_verdict_can_arrest(v.kind) && c->ds->countries[i].part_of != NULL)
+        if (wc_verdict_can_arrest(v.kind) && !wc_country_is_state(&c->ds->countries[i]))
             territories++;
         else if (wc_verdict_can_arrest(v.kind))
             yes++;
@@ -159,7 +159,7 @@ int cmd_where(cli *c, int argc, char **argv)
             table_row(&t, NULL); /* fails the table, which frees its rows */
             break;
         }
-        if (c->all || (wc_verdict_can_arrest(v.kind) && country->part_of == NULL)) {
+        if (c->all || (wc_verdict_can_arrest(v.kind) && wc_country_is_state(country))) {
             if (text)
                 fprintf(c->out, "  %s  %-3s  %s%-16s%s  %s\n", country->iso2, country->iso3,
                         cli_color_on(c, v.kind), wc_verdict_word(v.kind), cli_color_off(c),

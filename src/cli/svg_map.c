@@ -209,7 +209,7 @@ static int *all_styles(const cli *c, const wc_person *person, svg_map_counts *n)
             free(styles);
             return NULL;
         }
-        bool through = v.through != NULL && wc_verdict_can_arrest(v.kind);
+        bool through = !wc_country_is_state(&c->ds->countries[i]) && wc_verdict_can_arrest(v.kind);
         styles[i] = through ? TERRITORY : (int)v.kind;
         n->styles[styles[i]]++;
         wc_verdict_free(&v);

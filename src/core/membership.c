@@ -68,6 +68,11 @@ bool wc_state_party_on(const wc_country *country, wc_date date)
     return wc_membership_on(country, date).state_party;
 }
 
+bool wc_country_is_state(const wc_country *country)
+{
+    return country->part_of == NULL;
+}
+
 /* ---------------------------------------------------------------- notes */
 
 static const char *confirmation_word(const wc_event *e)
