@@ -424,10 +424,15 @@ typedef struct wc_membership {
     const wc_withdrawal *pending;
     /* For a territory covered by its state's ratification: that state. */
     const wc_country *through;
+    /* A territory whose coverage is not recorded (WC_COVERAGE_NOT_RECORDED):
+     * it has its state's standing (and `through`) by the presumption of
+     * VCLT art. 29, so `state_party` is presumed, not recorded. */
+    bool presumed;
 } wc_membership;
 
 /* Returns the standing of `country` on `date`; a territory the Statute
- * covers through its state has that state's standing (and `through`). */
+ * covers through its state has that state's standing (and `through`), and
+ * so has, presumed, one whose coverage is not recorded. */
 wc_membership wc_membership_on(const wc_country *country, wc_date date);
 
 /* Returns true if `country` is a State Party on `date`. */
@@ -493,6 +498,8 @@ typedef struct wc_verdict {
     const wc_warrant *warrant;   /* the warrant that decides it, or NULL */
     bool state_party;            /* the country is a State Party on the date */
     const wc_country *through;   /* a territory's state whose standing it has */
+    bool state_party_presumed;   /* ...by presumption only (wc_membership.presumed):
+                                  * state_party is then not known, JSON null */
     wc_notes notes;              /* owned; free with wc_verdict_free() */
     const wc_source_list *sources[WC_MAX_SOURCE_LISTS];
     size_t n_sources;

@@ -31,7 +31,7 @@ static cJSON *country_json(const cli *c, const country_answer *a)
     const wc_withdrawal *w = a->withdrawal;
     bool ok = o != NULL && json_add_date(o, "date", c->date) &&
               json_add_country(o, "country", a->country) &&
-              cJSON_AddBoolToObject(o, "state_party", a->m.state_party) != NULL &&
+              json_add_state_party(o, a->m.state_party, a->m.presumed) &&
               json_add_string(o, "through", a->m.through ? a->m.through->iso2 : NULL) &&
               json_add_date(o, "signed", s ? s->signed_on : WC_DATE_UNKNOWN) &&
               json_add_date(o, "deposited", s ? s->deposited : WC_DATE_UNKNOWN) &&
@@ -108,7 +108,11 @@ static void print_text(const cli *c, const country_answer *a, const duty *duties
     char on[WC_DATE_BUFSIZE], since[WC_DATE_BUFSIZE];
     const wc_statute *s = a->m.statute;
     FILE *out = c->out;
-    if (a->m.through != NULL)
+    if (a->m.through != NULL && a->m.presumed)
+        fprintf(out, "%s is presumed %scovered by the Rome Statute on %s, as a territory of %s.\n",
+                a->country->name, a->m.state_party ? "" : "not ", wc_date_format(c->date, on),
+                a->m.through->name);
+    else if (a->m.through != NULL)
         fprintf(out, "%s is %scovered by the Rome Statute on %s, as a territory of %s.\n",
                 a->country->name, a->m.state_party ? "" : "not ", wc_date_format(c->date, on),
                 a->m.through->name);
@@ -205,6 +209,52 @@ int cmd_country(cli *c, int argc, char **argv)
 static const char *const COUNTRIES_COLUMNS[] = {"iso2", "iso3", "country", "state_party",
                                                 "in_force", "withdrawal_effective", NULL};
 
+/* When the Statute began to apply to `country` as the state it is or the
+ * territory it is: a state's entry into force; a covered territory's own
+ * coverage date, or its state's entry into force when later or when the
+ * territory's is not given; nothing for a territory not (or not known to
+ * be) covered. */
+static wc_date applies_from(const wc_country *country, const wc_membership *m)
+{
+    wc_date state = m->statute ? m->statute->in_force : WC_DATE_UNKNOWN;
+    if (wc_country_is_state(country))
+        return state;
+    if (country->part_of_coverage != WC_COVERAGE_COVERED || m->through == NULL)
+        return WC_DATE_UNKNOWN;
+    if (country->part_of_from == WC_DATE_UNKNOWN ||
+        (state != WC_DATE_UNKNOWN && state > country->part_of_from))
+        return state;
+    return country->part_of_from;
+}
+
+/* --parties and --non-parties sort states; a territory is neither a State
+ * Party nor a state that is not one, and is listed only with --all and
+ * neither filter. */
+static bool wanted(const cli *c, const wc_country *country, const wc_membership *m)
+{
+    if (!wc_country_is_state(country))
+        return c->all && c->filter == FILTER_ALL;
+    if (c->filter == FILTER_PARTIES)
+        return m->state_party;
+    if (c->filter == FILTER_NON_PARTIES)
+        return !m->state_party;
+    return true;
+}
+
+/* The text listing's word: a state is a party or not; a territory is
+ * covered through its state, excluded, not known (coverage not recorded)
+ * or outside a state that is not a party. */
+static const char *standing_word(const wc_country *country, const wc_membership *m)
+{
+    if (wc_country_is_state(country))
+        return m->state_party ? "party" : "non-party";
+    if (m->presumed)
+        return "unknown";
+    if (m->state_party)
+        return "covered";
+    return country->part_of_coverage == WC_COVERAGE_EXCLUDED ? "excluded" : "non-party";
+}
+
 int cmd_countries(cli *c, int argc, char **argv)
 {
     (void)argc, (void)argv;
@@ -216,24 +266,27 @@ int cmd_countries(cli *c, int argc, char **argv)
     for (size_t i = 0; i < c->ds->n_countries; i++) {
         const wc_country *country = &c->ds->countries[i];
         wc_membership m = wc_membership_on(country, c->date);
-        if ((c->filter == FILTER_PARTIES && !m.state_party) ||
-            (c->filter == FILTER_NON_PARTIES && m.state_party))
+        if (!wanted(c, country, &m))
             continue;
         n++;
         const wc_withdrawal *w = m.withdrawn ? m.withdrawn : m.pending;
-        wc_date in_force = m.statute ? m.statute->in_force : WC_DATE_UNKNOWN;
+        wc_date in_force = applies_from(country, &m);
         wc_date effective = w && w->effective.happened ? w->effective.date : WC_DATE_UNKNOWN;
         if (text) {
             if (!c->quiet)
-                fprintf(c->out, "%s  %-3s  %-9s  %s\n", country->iso2, country->iso3,
-                        m.state_party ? "party" : "non-party", country->name);
+                fprintf(c->out, "%s  %-3s  %-9s  %s%s%s%s\n", country->iso2, country->iso3,
+                        standing_word(country, &m), country->name,
+                        country->part_of ? " (territory of " : "",
+                        country->part_of ? country->part_of->name : "",
+                        country->part_of ? ")" : "");
             continue;
         }
         cJSON *o = cJSON_CreateObject();
         if (o != NULL && !(json_add_country(o, "country", country) &&
                            json_add_string(o, "iso2", country->iso2) &&
                            json_add_string(o, "iso3", country->iso3) &&
-                           cJSON_AddBoolToObject(o, "state_party", m.state_party) &&
+                           json_add_state_party(o, m.state_party, m.presumed) &&
+                           json_add_string(o, "through", m.through ? m.through->iso2 : NULL) &&
                            json_add_date(o, "in_force", in_force) &&
                            json_add_date(o, "withdrawal_effective", effective))) {
             cJSON_Delete(o);

@@ -33,13 +33,20 @@ bool json_add_person(cJSON *obj, const char *key, const wc_person *p)
     return o != NULL && json_add_string(o, "id", p->id) && json_add_string(o, "name", p->name);
 }
 
+bool json_add_state_party(cJSON *obj, bool state_party, bool presumed)
+{
+    if (presumed) /* a territory whose coverage is not recorded: not known */
+        return cJSON_AddNullToObject(obj, "state_party") != NULL;
+    return cJSON_AddBoolToObject(obj, "state_party", state_party) != NULL;
+}
+
 cJSON *json_verdict_row(wc_date date, const wc_person *p, const wc_country *c,
                         const wc_verdict *v)
 {
     cJSON *o = cJSON_CreateObject();
     bool ok = o != NULL && json_add_date(o, "date", date) && json_add_person(o, "person", p) &&
               json_add_country(o, "country", c) &&
-              cJSON_AddBoolToObject(o, "state_party", v->state_party) != NULL &&
+              json_add_state_party(o, v->state_party, v->state_party_presumed) &&
               json_add_string(o, "through", v->through ? v->through->iso2 : NULL) &&
               json_add_string(o, "verdict", wc_verdict_word(v->kind)) &&
               json_add_string(o, "basis", v->basis) &&

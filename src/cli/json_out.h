@@ -21,6 +21,10 @@ bool json_add_country(cJSON *obj, const char *key, const wc_country *c);
 /* Adds `key`: {"id", "name"}. */
 bool json_add_person(cJSON *obj, const char *key, const wc_person *p);
 
+/* Adds "state_party": the boolean, or null when it is only presumed (a
+ * territory whose coverage is not recorded). */
+bool json_add_state_party(cJSON *obj, bool state_party, bool presumed);
+
 /* Adds `key`: an array of the strings. */
 bool json_add_strings(cJSON *obj, const char *key, char *const *items, size_t n);
 

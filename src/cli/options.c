@@ -64,6 +64,7 @@ static const option_spec COUNTRIES_OPTIONS[] = {
     OPT_NO_HEADER,
     OPT_SET(0, "parties", filter, FILTER_PARTIES, "only States Parties on the date"),
     OPT_SET(0, "non-parties", filter, FILTER_NON_PARTIES, "only states that are not"),
+    OPT_FLAG(0, "all", all, "list the territories too (never States Parties themselves)"),
     COMMON_OPTIONS,
     OPT_END};
 
@@ -291,8 +292,10 @@ const command COMMANDS[] = {
      "  warrantcheck persons --format csv | grep at-large\n"},
     {"countries", cmd_countries, check_countries,
      {{0}}, FORMATS_TABLES, NULL, COUNTRIES_OPTIONS, COMMAND_QUERY,
-     "all countries (--parties, --non-parties)",
-     "Every country with its membership on the date.\n\n"
+     "all countries (--parties, --non-parties; --all: territories too)",
+     "Every state with its membership on the date; with --all, every territory\n"
+     "too, with the state it stands through and the date the Statute began to\n"
+     "apply there (a territory is never a State Party itself).\n\n"
      "Examples:\n"
      "  warrantcheck countries --parties --on 2025-01-01 | wc -l\n"
      "  warrantcheck countries --non-parties --format csv\n"},

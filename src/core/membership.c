@@ -40,15 +40,27 @@ static bool covered_through_state(const wc_country *c, wc_date date)
            (c->part_of_until == WC_DATE_UNKNOWN || date < c->part_of_until);
 }
 
+/* Is `country` a territory whose coverage the dataset does not record?
+ * Then it has its state's standing by presumption: a treaty binds each
+ * party in respect of its entire territory unless a different intention
+ * appears (Vienna Convention on the Law of Treaties, art. 29). */
+static bool presumed_through_state(const wc_country *c)
+{
+    return c->statute == NULL && c->part_of != NULL &&
+           c->part_of_coverage == WC_COVERAGE_NOT_RECORDED;
+}
+
 wc_membership wc_membership_on(const wc_country *country, wc_date date)
 {
-    if (covered_through_state(country, date)) {
+    bool presumed = presumed_through_state(country);
+    if (presumed || covered_through_state(country, date)) {
         wc_membership m = wc_membership_on(country->part_of, date);
         m.through = country->part_of;
+        m.presumed = presumed;
         return m;
     }
     wc_membership m = {.state_party = false, .statute = country->statute, .withdrawn = NULL,
-                       .pending = NULL, .through = NULL};
+                       .pending = NULL, .through = NULL, .presumed = false};
     const wc_statute *s = country->statute;
     if (s == NULL)
         return m;
@@ -240,11 +252,13 @@ static bool territory_note(const wc_country *c, wc_date date, wc_notes *notes)
                            "is covered by %s's ratification: the Statute applies there as in "
                            "%s%s%s",
                            state, state, sep, more);
-    if (c->part_of_coverage == WC_COVERAGE_NOT_RECORDED)
-        return wc_note_add(notes, c->name,
-                           "belongs to %s; whether %s's ratification extends there is not "
-                           "recorded%s%s",
-                           state, state, sep, more);
+    if (presumed_through_state(c))
+        return wc_note_add(notes, NULL,
+                           "whether %s's ratification extends to %s is not recorded; %s is "
+                           "taken to stand as %s does, since a treaty binds a state in respect "
+                           "of its entire territory unless a different intention appears "
+                           "(VCLT art. 29)%s%s",
+                           state, c->name, c->name, state, sep, more);
     if (c->part_of_coverage == WC_COVERAGE_EXCLUDED)
         return wc_note_add(notes, c->name,
                            "belongs to %s, which declared that the Statute does not apply "
@@ -281,8 +295,9 @@ bool wc_membership_notes(const wc_dataset *ds, const wc_country *country, wc_dat
     bool ok = true;
     if (country->part_of != NULL) {
         ok = territory_note(country, date, notes);
-        /* Covered through its state: the state's own notes explain the rest. */
-        if (ok && covered_through_state(country, date)) {
+        /* Covered (or presumed covered) through its state: the state's own
+         * notes explain the rest. */
+        if (ok && (covered_through_state(country, date) || presumed_through_state(country))) {
             wc_notes state;
             ok = wc_membership_notes(ds, country->part_of, date, &state);
             if (ok) {

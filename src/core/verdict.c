@@ -69,14 +69,32 @@ static bool warrant_notes(const wc_warrant *w, wc_warrant_state state,
         ok = wc_note_add(&v->notes, NULL,
                          "the warrant for %s, issued on %s, was under seal until %s",
                          name, wc_date_format(w->issued, a), wc_date_format(w->made_public, b));
-    if (ok && w->person->died != WC_DATE_UNKNOWN && w->person->died <= date)
-        ok = wc_note_add(&v->notes, NULL, "%s died on %s", name,
-                         wc_date_format(w->person->died, a));
+    /* A death ends a warrant only when the Court terminates the case (a
+     * status event); until then it is a note on a warrant still alive. */
+    const wc_person *p = w->person;
+    if (ok && p->died != WC_DATE_UNKNOWN && p->died <= date) {
+        if (state == WC_WARRANT_NOT_IN_FORCE) {
+            ok = wc_note_add(&v->notes, NULL, "%s died on %s", name, wc_date_format(p->died, a));
+        } else {
+            ok = wc_note_add(&v->notes, NULL, "%s %s on %s; the Court has not terminated the case",
+                             name, p->died_confirmation == WC_REPORTED ? "was reported dead" : "died",
+                             wc_date_format(p->died, a));
+            add_sources(v, &p->sources); /* where the death is reported */
+        }
+    }
     if (ok && event != NULL && state != WC_WARRANT_IN_FORCE)
         ok = wc_note_add(&v->notes, NULL, "%s: %s since %s%s%s", name,
                          wc_warrant_status_word(event->status),
                          wc_date_format(event->date, a), event->note ? " — " : "",
                          event->note ? event->note : "");
+    /* The dataset records what it chose; a change the Court has not
+     * confirmed says so. */
+    if (ok && event != NULL && event->confirmation == WC_REPORTED)
+        ok = wc_note_add(&v->notes, NULL,
+                         "that %s became '%s' on %s is only reported, not confirmed by the Court",
+                         name, wc_warrant_status_word(event->status),
+                         event->date != WC_DATE_UNKNOWN ? wc_date_format(event->date, a)
+                                                        : "a day not known");
     if (ok && event != NULL && event->status == WC_ARRESTED)
         ok = wc_note_add(&v->notes, NULL, "%s was arrested on %s and awaits surrender%s%s", name,
                          wc_date_format(event->date, a), event->note ? " — " : "",
@@ -148,6 +166,7 @@ bool wc_verdict_for_warrant(const wc_dataset *ds, const wc_warrant *w, const wc_
     wc_membership m = wc_membership_on(c, date);
     v->state_party = m.state_party;
     v->through = m.through;
+    v->state_party_presumed = m.presumed;
     const wc_status_event *event;
     wc_warrant_state state = wc_warrant_state_on(w, date, &event);
     const wc_referral *referral = NULL;
@@ -238,7 +257,9 @@ bool wc_verdict_for_person(const wc_dataset *ds, const wc_person *p, const wc_co
     if (!found) {
         memset(out, 0, sizeof *out);
         out->kind = WC_V_NO_WARRANT;
-        out->state_party = wc_state_party_on(c, date);
+        wc_membership m = wc_membership_on(c, date);
+        out->state_party = m.state_party;
+        out->state_party_presumed = m.presumed;
         return wc_note_add(&out->notes, NULL, "the dataset holds no warrant for %s", p->name);
     }
     return true;

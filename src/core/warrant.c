@@ -1,6 +1,8 @@
 /* A warrant's legal life on a date (SPEC section 2): whether it exists yet,
  * which status event is the latest by then, and what that makes of it —
- * in force, executed (the person is in the Court's custody) or spent. */
+ * in force, executed (the person is in the Court's custody, from transfer
+ * until release) or spent. The life follows the Court, not the news: a
+ * death ends nothing until the Court's termination is recorded. */
 #include "warrant.h"
 
 #include <stddef.h>
@@ -67,9 +69,10 @@ wc_warrant_state wc_warrant_state_on(const wc_warrant *w, wc_date date,
     *event = NULL;
     if (date < wc_warrant_known_from(w))
         return WC_WARRANT_NOT_IN_FORCE;
+    /* Only the Court ends a warrant: a death, reported or even confirmed,
+     * leaves it in force until a status event (`deceased`, dated at the
+     * Court's decision to terminate the case) says otherwise. */
     *event = latest_event(w, date);
-    if (w->person->died != WC_DATE_UNKNOWN && w->person->died <= date)
-        return WC_WARRANT_NOT_IN_FORCE;
     if (*event == NULL)
         return WC_WARRANT_IN_FORCE; /* issued; no later status yet */
     switch ((*event)->status) {
@@ -96,8 +99,6 @@ wc_warrant_status wc_warrant_status_on(const wc_warrant *w, wc_date date,
     wc_warrant_state state = wc_warrant_state_on(w, date, event);
     if (*event != NULL)
         return (*event)->status;
-    if (w->person->died != WC_DATE_UNKNOWN && w->person->died <= date)
-        return WC_DECEASED;
     return state == WC_WARRANT_IN_FORCE ? WC_AT_LARGE : WC_NOT_ISSUED;
 }
 

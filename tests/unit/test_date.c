@@ -73,29 +73,11 @@ static void from_time(void **state)
     assert_int_equal(wc_date_from_time(1709251200), D("2024-03-01"));
 }
 
-static void entry_into_force(void **state)
-{
-    (void)state;
-    /* The first sixty and more, deposited up to 2002-04-11. */
-    assert_int_equal(wc_statute_entry_into_force(D("1998-07-17")), D("2002-07-01"));
-    assert_int_equal(wc_statute_entry_into_force(D("2002-04-11")), D("2002-07-01"));
-    /* Ukraine, Armenia, Palestine. */
-    assert_int_equal(wc_statute_entry_into_force(D("2024-10-25")), D("2025-01-01"));
-    assert_int_equal(wc_statute_entry_into_force(D("2023-11-14")), D("2024-02-01"));
-    assert_int_equal(wc_statute_entry_into_force(D("2015-01-02")), D("2015-04-01"));
-    /* The sixtieth day on the last of a month: the first of the next. */
-    assert_int_equal(wc_statute_entry_into_force(D("2019-01-30")), D("2019-04-01"));
-    /* The sixtieth day on the first of a month: the first of the next. */
-    assert_int_equal(wc_statute_entry_into_force(D("2019-01-31")), D("2019-05-01"));
-    assert_int_equal(wc_statute_entry_into_force(WC_DATE_UNKNOWN), WC_DATE_UNKNOWN);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(leap_years),       cmocka_unit_test(shape_and_bounds),
         cmocka_unit_test(epoch_and_round_trip), cmocka_unit_test(from_time),
-        cmocka_unit_test(entry_into_force),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
