@@ -443,6 +443,17 @@ bool wc_state_party_on(const wc_country *country, wc_date date);
  * person can be arrested" count; a territory has its state's standing. */
 bool wc_country_is_state(const wc_country *country);
 
+/* Returns the day from which `country` has had the standing it has on
+ * `date` under the Statute: a state's entry into force (WC_DATE_UNKNOWN if
+ * none); for a territory covered through its state, its own coverage date
+ * or its state's entry into force, whichever is later (the state's when the
+ * territory's is not given); WC_DATE_UNKNOWN for a territory not covered on
+ * `date`, or whose coverage is not recorded. */
+wc_date wc_membership_since(const wc_country *country, wc_date date);
+
+/* Returns how many states (not territories) are States Parties on `date`. */
+size_t wc_states_parties_count(const wc_dataset *ds, wc_date date);
+
 /* Notes that explain a state's standing on a date, in plain English:
  * signed but not ratified, withdrawal pending or revoked, art. 12(3)
  * declarations, facts only reported, dates after the dataset's as_of. */
@@ -532,6 +543,10 @@ wc_date wc_warrant_known_from(const wc_warrant *warrant);
  * NULL in both cases). */
 wc_warrant_status wc_warrant_status_on(const wc_warrant *warrant, wc_date date,
                                        const wc_status_event **event);
+
+/* Returns how many warrants of the dataset are in force (the person is
+ * wanted, not in custody) on `date`. */
+size_t wc_warrants_in_force_count(const wc_dataset *ds, wc_date date);
 
 /* Computes the verdict for one warrant, one country and one date, per
  * SPEC section 2. Returns false if memory ran out. The caller frees

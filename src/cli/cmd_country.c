@@ -209,24 +209,6 @@ int cmd_country(cli *c, int argc, char **argv)
 static const char *const COUNTRIES_COLUMNS[] = {"iso2", "iso3", "country", "state_party",
                                                 "in_force", "withdrawal_effective", NULL};
 
-/* When the Statute began to apply to `country` as the state it is or the
- * territory it is: a state's entry into force; a covered territory's own
- * coverage date, or its state's entry into force when later or when the
- * territory's is not given; nothing for a territory not (or not known to
- * be) covered. */
-static wc_date applies_from(const wc_country *country, const wc_membership *m)
-{
-    wc_date state = m->statute ? m->statute->in_force : WC_DATE_UNKNOWN;
-    if (wc_country_is_state(country))
-        return state;
-    if (country->part_of_coverage != WC_COVERAGE_COVERED || m->through == NULL)
-        return WC_DATE_UNKNOWN;
-    if (country->part_of_from == WC_DATE_UNKNOWN ||
-        (state != WC_DATE_UNKNOWN && state > country->part_of_from))
-        return state;
-    return country->part_of_from;
-}
-
 /* --parties and --non-parties sort states; a territory is neither a State
  * Party nor a state that is not one, and is listed only with --all and
  * neither filter. */
@@ -270,7 +252,7 @@ int cmd_countries(cli *c, int argc, char **argv)
             continue;
         n++;
         const wc_withdrawal *w = m.withdrawn ? m.withdrawn : m.pending;
-        wc_date in_force = applies_from(country, &m);
+        wc_date in_force = wc_membership_since(country, c->date);
         wc_date effective = w && w->effective.happened ? w->effective.date : WC_DATE_UNKNOWN;
         if (text) {
             if (!c->quiet)

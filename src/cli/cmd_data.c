@@ -8,25 +8,6 @@
 
 #include <string.h>
 
-static size_t count_parties(const wc_dataset *ds, wc_date date)
-{
-    size_t n = 0;
-    /* States only: a territory shares its state's membership. */
-    for (size_t i = 0; i < ds->n_countries; i++)
-        n += wc_country_is_state(&ds->countries[i]) && wc_state_party_on(&ds->countries[i], date);
-    return n;
-}
-
-static size_t count_warrants_in_force(const wc_dataset *ds, wc_date date)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < ds->n_warrants; i++) {
-        const wc_status_event *ev;
-        n += wc_warrant_state_on(&ds->warrants[i], date, &ev) == WC_WARRANT_IN_FORCE;
-    }
-    return n;
-}
-
 /* JSON formats print the object; CSV and TSV one row under a header of its
  * keys. */
 static bool print_info(const cli *c, const cJSON *o)
@@ -49,8 +30,8 @@ static int data_info(const cli *c, const char *name)
     char asof[WC_DATE_BUFSIZE], d[WC_DATE_BUFSIZE];
     wc_date_format(ds->as_of, asof);
     wc_date_format(c->date, d);
-    size_t parties = count_parties(ds, c->date);
-    size_t in_force = count_warrants_in_force(ds, c->date);
+    size_t parties = wc_states_parties_count(ds, c->date);
+    size_t in_force = wc_warrants_in_force_count(ds, c->date);
     if (c->quiet)
         return EXIT_YES;
     if (c->format == FORMAT_TEXT) {

@@ -85,6 +85,30 @@ bool wc_country_is_state(const wc_country *country)
     return country->part_of == NULL;
 }
 
+wc_date wc_membership_since(const wc_country *country, wc_date date)
+{
+    wc_membership m = wc_membership_on(country, date);
+    wc_date state = m.statute != NULL ? m.statute->in_force : WC_DATE_UNKNOWN;
+    if (wc_country_is_state(country) || country->statute != NULL)
+        return state;
+    /* A territory: from its own date, but never before its state. */
+    if (m.through == NULL || m.presumed)
+        return WC_DATE_UNKNOWN;
+    if (country->part_of_from == WC_DATE_UNKNOWN ||
+        (state != WC_DATE_UNKNOWN && state > country->part_of_from))
+        return state;
+    return country->part_of_from;
+}
+
+size_t wc_states_parties_count(const wc_dataset *ds, wc_date date)
+{
+    size_t n = 0;
+    /* States only: a territory shares its state's membership. */
+    for (size_t i = 0; i < ds->n_countries; i++)
+        n += wc_country_is_state(&ds->countries[i]) && wc_state_party_on(&ds->countries[i], date);
+    return n;
+}
+
 /* ---------------------------------------------------------------- notes */
 
 static const char *confirmation_word(const wc_event *e)

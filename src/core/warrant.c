@@ -107,3 +107,13 @@ bool wc_warrant_notes_name_day(const wc_warrant *w, wc_date date)
     return (date < wc_warrant_known_from(w) && w->issued == WC_DATE_UNKNOWN) ||
            wc_warrant_uncertain_on(w, date) != NULL;
 }
+
+size_t wc_warrants_in_force_count(const wc_dataset *ds, wc_date date)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ds->n_warrants; i++) {
+        const wc_status_event *ev;
+        n += wc_warrant_state_on(&ds->warrants[i], date, &ev) == WC_WARRANT_IN_FORCE;
+    }
+    return n;
+}

@@ -161,6 +161,24 @@ static void an_unrecorded_territory_stands_as_its_state(void **state)
     assert_false(wc_state_party_on(country(state, "HH"), D("2009-12-31")));
 }
 
+static void standing_since_and_counts(void **state)
+{
+    const wc_dataset *ds = *state;
+    wc_date d = D("2025-01-01");
+    assert_int_equal(wc_membership_since(country(state, "AA"), d), D("2002-07-01"));
+    /* A territory from its own date, not its state's. */
+    assert_int_equal(wc_membership_since(country(state, "HH"), d), D("2010-01-01"));
+    assert_int_equal(wc_membership_since(country(state, "HH"), D("2009-01-01")), WC_DATE_UNKNOWN);
+    assert_int_equal(wc_membership_since(country(state, "GG"), d), WC_DATE_UNKNOWN);
+    assert_int_equal(wc_membership_since(country(state, "XX"), d), WC_DATE_UNKNOWN);
+    /* Territories are never counted as States Parties. */
+    assert_int_equal(wc_states_parties_count(ds, d), 1);
+    assert_int_equal(wc_states_parties_count(ds, D("2002-06-30")), 0);
+    /* reported-dead, sealed and vague are wanted; court-dead's case ended,
+     * held was released, rumour is in custody. */
+    assert_int_equal(wc_warrants_in_force_count(ds, d), 3);
+}
+
 static void sources_of_a_standing(void **state)
 {
     const wc_dataset *ds = *state;
@@ -238,6 +256,7 @@ int main(void)
         cmocka_unit_test(a_reported_change_says_so),
         cmocka_unit_test(not_issued_is_a_status),
         cmocka_unit_test(an_unrecorded_territory_stands_as_its_state),
+        cmocka_unit_test(standing_since_and_counts),
         cmocka_unit_test(sources_of_a_standing),
         cmocka_unit_test(span_is_exact),
         cmocka_unit_test(leg_for_person),
