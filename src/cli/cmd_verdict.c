@@ -23,7 +23,11 @@ static void print_headline(const cli *c, const wc_person *p, const wc_country *c
     wc_date_format(c->date, d);
     switch (v->kind) {
     case WC_V_OBLIGED:
-        if (v->through != NULL)
+        if (v->through != NULL && v->state_party_presumed)
+            fprintf(out, "%sYes%s — %s must arrest %s on %s: the Rome Statute is presumed to "
+                         "apply there through %s, a State Party (its coverage is not recorded).\n",
+                    on, off, country->name, p->name, d, v->through->name);
+        else if (v->through != NULL)
             fprintf(out, "%sYes%s — %s must arrest %s on %s: the Rome Statute applies there "
                          "through %s, a State Party.\n",
                     on, off, country->name, p->name, d, v->through->name);
