@@ -49,12 +49,15 @@ static bool warrant_notes(const wc_warrant *w, wc_warrant_state state,
 {
     char a[WC_DATE_BUFSIZE], b[WC_DATE_BUFSIZE];
     const char *name = w->person->name;
+    /* The two notes below that name `date` itself are the ones
+     * wc_warrant_notes_name_day() (warrant.c) predicts: keep them in step. */
     if (date < wc_warrant_known_from(w)) {
         if (w->issued == WC_DATE_UNKNOWN)
             return wc_note_add(&v->notes, NULL,
                                "the warrant for %s was issued under seal on a day not known, "
                                "by %s at the latest, so whether it existed on %s is not known",
-                               name, wc_date_format(wc_warrant_known_from(w), a), wc_date_format(date, b));
+                               name, wc_date_format(wc_warrant_known_from(w), a),
+                               wc_date_format(date, b));
         return wc_note_add(&v->notes, NULL, "the warrant for %s was issued later, on %s", name,
                            wc_date_format(w->issued, a));
     }
@@ -76,9 +79,9 @@ static bool warrant_notes(const wc_warrant *w, wc_warrant_state state,
         if (state == WC_WARRANT_NOT_IN_FORCE) {
             ok = wc_note_add(&v->notes, NULL, "%s died on %s", name, wc_date_format(p->died, a));
         } else {
+            const char *how = p->died_confirmation == WC_REPORTED ? "was reported dead" : "died";
             ok = wc_note_add(&v->notes, NULL, "%s %s on %s; the Court has not terminated the case",
-                             name, p->died_confirmation == WC_REPORTED ? "was reported dead" : "died",
-                             wc_date_format(p->died, a));
+                             name, how, wc_date_format(p->died, a));
             add_sources(v, &p->sources); /* where the death is reported */
         }
     }

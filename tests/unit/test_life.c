@@ -62,13 +62,15 @@ static void check(void **state, const char *id, const char *iso2, const char *da
                   wc_verdict_kind kind, const char *note)
 {
     wc_verdict v;
-    assert_true(wc_verdict_for_person(*state, person(state, id), country(state, iso2), D(date), &v));
+    const wc_country *c = country(state, iso2);
+    assert_true(wc_verdict_for_person(*state, person(state, id), c, D(date), &v));
     if (v.kind != kind)
         fail_msg("%s in %s on %s: %s, expected %s", id, iso2, date, wc_verdict_word(v.kind),
                  wc_verdict_word(kind));
-    if (note != NULL && note[0] == '!' ? has_note(&v, note + 1) : note != NULL && !has_note(&v, note))
+    bool absent = note != NULL && note[0] == '!';
+    if (note != NULL && (absent ? has_note(&v, note + 1) : !has_note(&v, note)))
         fail_msg("%s in %s on %s: note '%s' %s", id, iso2, date, note,
-                 note[0] == '!' ? "present" : "missing");
+                 absent ? "present" : "missing");
     wc_verdict_free(&v);
 }
 
