@@ -659,6 +659,15 @@ bool wc_itinerary_has_person_column(const wc_itinerary_parser *p);
 void wc_verdict_span(const wc_dataset *ds, const wc_person *person, const wc_country *country,
                      wc_date date, wc_date *from, wc_date *to);
 
+/* The same run for a front end that does not show the notes (a table of
+ * verdict words): sets *from and *to to the run over which the verdict is
+ * the same but for the wording of the notes that name their own day, and
+ * returns true if the verdict on `date` has such a note (wc_verdict_span()
+ * then gives `date` alone). */
+bool wc_verdict_span_without_day_notes(const wc_dataset *ds, const wc_person *person,
+                                       const wc_country *country, wc_date date, wc_date *from,
+                                       wc_date *to);
+
 /* ================================================= legs (SPEC section 3)
  * A leg of several days can be arrested in if any of its days can: its
  * verdict is the strongest of any day, the first day that has it, and the

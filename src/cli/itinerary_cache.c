@@ -54,13 +54,15 @@ void name_cache_put(name_cache *nc, const char *text, size_t len, const void *it
     memcpy(s->text, text, len);
 }
 
-verdict_cache *verdict_cache_new(const wc_dataset *ds, render_fn render, void *ctx)
+verdict_cache *verdict_cache_new(const wc_dataset *ds, render_fn render, void *ctx,
+                                 bool shows_notes)
 {
     verdict_cache *vc = calloc(1, sizeof *vc);
     if (vc != NULL) {
         vc->ds = ds;
         vc->render = render;
         vc->ctx = ctx;
+        vc->shows_notes = shows_notes;
     }
     return vc;
 }
@@ -96,7 +98,10 @@ const verdict_entry *verdict_cache_get(verdict_cache *vc, const wc_person *p,
             return &row[w];
 
     verdict_entry e = {.person = p, .country = c};
-    wc_verdict_span(vc->ds, p, c, date, &e.from, &e.to);
+    if (vc->shows_notes)
+        wc_verdict_span(vc->ds, p, c, date, &e.from, &e.to);
+    else
+        wc_verdict_span_without_day_notes(vc->ds, p, c, date, &e.from, &e.to);
     wc_verdict v;
     if (!wc_verdict_for_person(vc->ds, p, c, date, &v))
         return NULL;

@@ -58,6 +58,7 @@ typedef struct verdict_entry {
 typedef struct verdict_cache {
     const wc_dataset *ds;
     render_fn render;
+    bool shows_notes; /* the fragments carry the notes: runs as wc_verdict_span() */
     void *ctx;
     verdict_entry entries[VERDICT_CACHE_BUCKETS][VERDICT_CACHE_WAYS];
     unsigned char next_way[VERDICT_CACHE_BUCKETS];
@@ -65,13 +66,15 @@ typedef struct verdict_cache {
 } verdict_cache;
 
 /* Returns a new, empty cache (caller frees with verdict_cache_free), or NULL. */
-verdict_cache *verdict_cache_new(const wc_dataset *ds, render_fn render, void *ctx);
+verdict_cache *verdict_cache_new(const wc_dataset *ds, render_fn render, void *ctx,
+                                 bool shows_notes);
 
 void verdict_cache_free(verdict_cache *vc);
 
 /* Returns the verdict for `p` in `c` on `date`, computing and rendering it
  * on a miss; NULL if memory ran out. The entry stays valid until the next
- * call. It holds for the run of days wc_verdict_span() gives. */
+ * call. It holds for the run of days wc_verdict_span() gives, or, when the
+ * fragments show no notes, wc_verdict_span_without_day_notes(). */
 const verdict_entry *verdict_cache_get(verdict_cache *vc, const wc_person *p,
                                        const wc_country *c, wc_date date);
 

@@ -4,13 +4,16 @@
 #include <warrantcheck/warrantcheck.h>
 
 #include <stdio.h>
-#include <string.h>
 
 bool wc_leg_verdict_walk(wc_date start, wc_date end, wc_day_verdict_fn day_verdict, void *ctx,
                          wc_leg_verdict *out)
 {
-    memset(out, 0, sizeof *out);
+    /* Only the fields below are set: a leg is checked per input line, so
+     * the unused runs are left as they are. */
+    out->kind = WC_V_NO_WARRANT;
     out->day = start;
+    out->n_runs = 0;
+    out->more = false;
     for (wc_date d = start;;) {
         wc_verdict_kind kind;
         wc_date last;

@@ -28,15 +28,11 @@ static void narrow_event(const wc_event *e, wc_date date, wc_date *from, wc_date
  * country, and for the notes it gives them; keep it in step with verdict.c
  * and membership.c (tests/unit/test_span.c checks it on a fixture and
  * tests/unit/test_itinerary.c on the dataset). */
-void wc_verdict_span(const wc_dataset *ds, const wc_person *p, const wc_country *c,
-                     wc_date date, wc_date *from, wc_date *to)
+bool wc_verdict_span_without_day_notes(const wc_dataset *ds, const wc_person *p,
+                                       const wc_country *c, wc_date date, wc_date *from,
+                                       wc_date *to)
 {
-    /* A note that names the day itself changes with it. */
-    for (size_t i = 0; i < ds->n_warrants; i++)
-        if (ds->warrants[i].person == p && wc_warrant_notes_name_day(&ds->warrants[i], date)) {
-            *from = *to = date;
-            return;
-        }
+    bool names_day = false;
     *from = wc_date_from_ymd(WC_DATE_MIN_YEAR, 1, 1);
     *to = wc_date_from_ymd(WC_DATE_MAX_YEAR, 12, 31);
     narrow(ds->as_of, date, from, to);
@@ -46,6 +42,8 @@ void wc_verdict_span(const wc_dataset *ds, const wc_person *p, const wc_country 
         const wc_warrant *w = &ds->warrants[i];
         if (w->person != p)
             continue;
+        /* A note that names the day itself changes with it. */
+        names_day = names_day || wc_warrant_notes_name_day(w, date);
         narrow(w->issued, date, from, to);
         narrow(w->made_public, date, from, to);
         for (size_t k = 0; k < w->n_status; k++) {
@@ -94,4 +92,12 @@ void wc_verdict_span(const wc_dataset *ds, const wc_person *p, const wc_country 
         if (f->person == p && f->state == c)
             narrow(f->date, date, from, to);
     }
+    return names_day;
+}
+
+void wc_verdict_span(const wc_dataset *ds, const wc_person *p, const wc_country *c,
+                     wc_date date, wc_date *from, wc_date *to)
+{
+    if (wc_verdict_span_without_day_notes(ds, p, c, date, from, to))
+        *from = *to = date;
 }

@@ -104,8 +104,14 @@ wc_warrant_status wc_warrant_status_on(const wc_warrant *w, wc_date date,
 
 bool wc_warrant_notes_name_day(const wc_warrant *w, wc_date date)
 {
-    return (date < wc_warrant_known_from(w) && w->issued == WC_DATE_UNKNOWN) ||
-           wc_warrant_uncertain_on(w, date) != NULL;
+    if (w->issued == WC_DATE_UNKNOWN && date < wc_warrant_known_from(w))
+        return true;
+    /* Only an event of unknown date can be uncertain; most have dates,
+     * and this runs once per run of days of every itinerary. */
+    for (size_t i = 0; i < w->n_status; i++)
+        if (w->status[i].date == WC_DATE_UNKNOWN)
+            return wc_warrant_uncertain_on(w, date) != NULL;
+    return false;
 }
 
 size_t wc_warrants_in_force_count(const wc_dataset *ds, wc_date date)

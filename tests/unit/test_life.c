@@ -209,6 +209,13 @@ static void span_is_exact(void **state)
     /* A status change of unknown date may have happened: the same. */
     wc_verdict_span(ds, person(state, "vague"), aa, D("2016-06-01"), &from, &to);
     assert_int_equal(from, to);
+    /* For a front end that shows no notes the run is wider, and says why. */
+    assert_true(wc_verdict_span_without_day_notes(ds, person(state, "vague"), aa,
+                                                  D("2016-06-01"), &from, &to));
+    assert_int_equal(from, D("2015-01-02"));
+    assert_int_equal(to, D("2026-06-29")); /* bounded by as_of, a date the notes read */
+    assert_false(wc_verdict_span_without_day_notes(ds, person(state, "held"), aa,
+                                                   D("2016-06-01"), &from, &to));
     /* Before its earliest day it cannot have: a run again. */
     wc_verdict_span(ds, person(state, "vague"), aa, D("2012-06-01"), &from, &to);
     assert_int_equal(from, D("2010-03-02"));
