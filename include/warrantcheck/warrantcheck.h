@@ -68,9 +68,9 @@ wc_date wc_date_add_days(wc_date date, int32_t days);
 wc_date wc_statute_entry_into_force(wc_date deposit);
 
 /* Returns the date on which a notification of withdrawal received on
- * `deposited` takes effect unless it names a later one (art. 127(1)): one
- * year later (29 February: 28 February). WC_DATE_UNKNOWN for an unknown
- * date. */
+ * `deposited` takes effect unless it names a later one (art. 127(1)): the
+ * same day a year later (29 February: 1 March). WC_DATE_UNKNOWN for an
+ * unknown date. */
 wc_date wc_withdrawal_takes_effect(wc_date deposited);
 
 /* --------------------------------------------------------------- records */

@@ -57,17 +57,6 @@ bool wc_check_territory_chains(loader *L)
     return true;
 }
 
-/* Art. 127(1): a withdrawal takes effect one year after the notification
- * is received: the same day a year later (1 March for 29 February). */
-static wc_date one_year_after(wc_date d)
-{
-    int y, m, day;
-    wc_date_to_ymd(d, &y, &m, &day);
-    if (m == 2 && day == 29)
-        return wc_date_from_ymd(y + 1, 3, 1);
-    return wc_date_from_ymd(y + 1, m, day);
-}
-
 /* Fails at `key` with a message about three dates. */
 static bool fail_3_dates(loader *L, const char *key, const char *what, wc_date a, wc_date b,
                          wc_date c)
@@ -103,7 +92,7 @@ static bool check_withdrawal_dates(loader *L, const wc_withdrawal *w)
                              revoked, announced);
     if (deposited == WC_DATE_UNKNOWN)
         return true;
-    wc_date year = one_year_after(deposited);
+    wc_date year = wc_withdrawal_takes_effect(deposited); /* art. 127(1) */
     if (year == WC_DATE_UNKNOWN)
         return true;
     if (w->effective.happened && w->effective.date < year)

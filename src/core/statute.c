@@ -24,13 +24,15 @@ wc_date wc_statute_entry_into_force(wc_date deposit)
 wc_date wc_withdrawal_takes_effect(wc_date deposited)
 {
     /* Art. 127(1): one year after the notification is received, unless it
-     * names a later date. A notification of 29 February takes effect on
-     * 28 February of the next year. */
+     * names a later date: the same day a year later, and for a
+     * notification of 29 February, 1 March (the day after 28 February,
+     * when a full year has run). The loader's check of a withdrawal's dates
+     * (dataset_check.c) and the notes (membership.c) both use this. */
     if (deposited == WC_DATE_UNKNOWN)
         return WC_DATE_UNKNOWN;
     int y, m, day;
     wc_date_to_ymd(deposited, &y, &m, &day);
     if (m == 2 && day == 29)
-        day = 28;
+        return wc_date_from_ymd(y + 1, 3, 1);
     return wc_date_from_ymd(y + 1, m, day);
 }

@@ -32,8 +32,9 @@ static void withdrawal_takes_effect(void **state)
     assert_int_equal(wc_withdrawal_takes_effect(D("2016-10-27")), D("2017-10-27"));
     assert_int_equal(wc_withdrawal_takes_effect(D("2018-03-17")), D("2019-03-17"));
     assert_int_equal(wc_withdrawal_takes_effect(D("2025-06-02")), D("2026-06-02"));
-    /* 29 February has no day a year later: 28 February. */
-    assert_int_equal(wc_withdrawal_takes_effect(D("2024-02-29")), D("2025-02-28"));
+    /* 29 February has no day a year later: 1 March, when the year has run. */
+    assert_int_equal(wc_withdrawal_takes_effect(D("2024-02-29")), D("2025-03-01"));
+    assert_int_equal(wc_withdrawal_takes_effect(D("2023-02-28")), D("2024-02-28"));
     assert_int_equal(wc_withdrawal_takes_effect(D("2023-12-31")), D("2024-12-31"));
     assert_int_equal(wc_withdrawal_takes_effect(WC_DATE_UNKNOWN), WC_DATE_UNKNOWN);
 }
