@@ -4,6 +4,7 @@
 #ifndef WC_CLI_H
 #define WC_CLI_H
 
+#include <warrantcheck/render.h>
 #include <warrantcheck/warrantcheck.h>
 
 #include <stdbool.h>
@@ -20,13 +21,14 @@ enum {
     EXIT_MEMORY = 6
 };
 
+/* The render layer's formats, under the names the commands use. */
 typedef enum output_format {
-    FORMAT_TEXT,
-    FORMAT_JSON,
-    FORMAT_JSONL,
-    FORMAT_CSV,
-    FORMAT_TSV,
-    FORMAT_SVG /* where and map only */
+    FORMAT_TEXT = WCR_TEXT,
+    FORMAT_JSON = WCR_JSON,
+    FORMAT_JSONL = WCR_JSONL,
+    FORMAT_CSV = WCR_CSV,
+    FORMAT_TSV = WCR_TSV,
+    FORMAT_SVG = WCR_SVG /* where and map only */
 } output_format;
 
 typedef enum country_filter { FILTER_ALL, FILTER_PARTIES, FILTER_NON_PARTIES } country_filter;
@@ -44,6 +46,7 @@ typedef struct cli {
     const char *person; /* itinerary --person PERSON; NULL if not given */
     country_filter filter;
     FILE *out;
+    wcr_writer writer; /* writes to out */
     const char *out_path; /* map --out FILE; NULL: write to out */
     /* itinerary --max-errors N: stop after N errors; 0: never. */
     const char *max_errors_text;
@@ -82,25 +85,25 @@ const wc_person *cli_person(const cli *c, const char *name);
 const wc_country *cli_country_at(const cli *c, const char *name, const char *location);
 const wc_person *cli_person_at(const cli *c, const char *name, const char *location);
 
-/* Writes one source as a citation: "Title. Publisher, DATE. URL". Returns
- * a malloc'd string the caller frees, or NULL if memory ran out. */
-char *cli_citation(const wc_source *s);
-
-/* True if lists[l]->items[i] was already cited earlier in `lists`, so that
- * a source cited twice is listed once. */
-bool cli_source_seen(const wc_source_list *const *lists, size_t l, size_t i);
-
 /* Resolves the PERSON words of `command`; on failure prints why and sets
  * *status (EXIT_USAGE for none given, EXIT_INPUT for an unknown name). */
 const wc_person *cli_person_argument(const cli *c, int argc, char **argv, const char *command,
                                      int *status);
 
-/* Prints "Notes:" and "Sources:" sections in text output; each source is
- * listed once however many lists cite it. */
+/* How the render layer is to write for this command line: the format,
+ * --no-header and colour. */
+wcr_opts cli_render_opts(const cli *c);
+
+/* Starts a render-layer table for this command line: to c->writer, or
+ * counting rows only with --quiet. */
+void cli_table_begin(wcr_table *t, const cli *c, const char *const *columns);
+
+/* Prints "Notes:" and "Sources:" sections in text output (the render
+ * layer's, to a FILE); each source is listed once however many lists cite it. */
 void cli_print_notes(FILE *out, const wc_notes *notes);
 void cli_print_sources(FILE *out, const wc_source_list *const *lists, size_t n);
 
-/* Wraps `s` in the colour for a verdict when colour is on. */
+/* The colour that starts and ends a verdict word, "" when colour is off. */
 const char *cli_color_on(const cli *c, wc_verdict_kind kind);
 const char *cli_color_off(const cli *c);
 

@@ -132,36 +132,21 @@ const wc_person *cli_person(const cli *c, const char *name)
     return cli_person_at(c, name, NULL);
 }
 
-char *cli_citation(const wc_source *s)
+wcr_opts cli_render_opts(const cli *c)
 {
-    char date[WC_DATE_BUFSIZE];
-    const char *d = s->date != WC_DATE_UNKNOWN ? wc_date_format(s->date, date) : NULL;
-    size_t n = strlen(s->title) + strlen(s->publisher) + (s->url ? strlen(s->url) : 0) + 32;
-    char *buf = malloc(n);
-    if (buf == NULL)
-        return NULL;
-    snprintf(buf, n, "%s. %s%s%s.%s%s", s->title, s->publisher, d ? ", " : "", d ? d : "",
-             s->url ? " " : "", s->url ? s->url : "");
-    return buf;
+    return (wcr_opts){.format = (wcr_format)c->format, .header = c->header, .color = c->color};
+}
+
+void cli_table_begin(wcr_table *t, const cli *c, const char *const *columns)
+{
+    wcr_opts o = cli_render_opts(c);
+    wcr_table_begin(t, c->quiet ? NULL : &c->writer, &o, columns);
 }
 
 void cli_print_notes(FILE *out, const wc_notes *notes)
 {
-    if (notes->count == 0)
-        return;
-    fputs("\nNotes:\n", out);
-    for (size_t i = 0; i < notes->count; i++)
-        fprintf(out, "  - %s\n", notes->items[i]);
-}
-
-bool cli_source_seen(const wc_source_list *const *lists, size_t l, size_t i)
-{
-    const wc_source *s = lists[l]->items[i];
-    for (size_t m = 0; m <= l; m++)
-        for (size_t j = 0; j < (m == l ? i : lists[m]->count); j++)
-            if (lists[m]->items[j] == s)
-                return true;
-    return false;
+    wcr_writer w = wcr_writer_file(out);
+    wcr_notes_text(&w, notes);
 }
 
 const wc_person *cli_person_argument(const cli *c, int argc, char **argv, const char *command,
@@ -181,39 +166,21 @@ const wc_person *cli_person_argument(const cli *c, int argc, char **argv, const 
 
 void cli_print_sources(FILE *out, const wc_source_list *const *lists, size_t n)
 {
-    bool any = false;
-    for (size_t l = 0; l < n; l++)
-        for (size_t i = 0; i < lists[l]->count; i++) {
-            const wc_source *s = lists[l]->items[i];
-            if (cli_source_seen(lists, l, i))
-                continue;
-            if (!any)
-                fputs("\nSources:\n", out);
-            any = true;
-            char *cite = cli_citation(s);
-            if (cite == NULL) {
-                diag_out_of_memory(); /* the exit status says the list is short */
-                return;
-            }
-            fprintf(out, "  - %s\n", cite);
-            free(cite);
-        }
+    wcr_writer w = wcr_writer_file(out);
+    if (!wcr_sources_text(&w, lists, n))
+        diag_out_of_memory(); /* the exit status says the list is short */
 }
 
 const char *cli_color_on(const cli *c, wc_verdict_kind kind)
 {
-    if (!c->color)
-        return "";
-    if (wc_verdict_can_arrest(kind))
-        return "\033[1;32m";
-    if (kind == WC_V_NOT_OBLIGED)
-        return "\033[1;31m";
-    return "\033[1;33m";
+    wcr_opts o = cli_render_opts(c);
+    return wcr_color_on(&o, kind);
 }
 
 const char *cli_color_off(const cli *c)
 {
-    return c->color ? "\033[0m" : "";
+    wcr_opts o = cli_render_opts(c);
+    return wcr_color_off(&o);
 }
 
 bool cli_reader_gone(FILE *out)

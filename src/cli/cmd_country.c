@@ -2,7 +2,7 @@
  * Statute on a date, with the dates and notes that make it so. */
 #include "cli.h"
 #include "diag.h"
-#include "json_out.h"
+#include "fields.h"
 #include "table.h"
 
 #include <stdint.h>
@@ -29,21 +29,21 @@ static cJSON *country_json(const cli *c, const country_answer *a)
     cJSON *o = cJSON_CreateObject();
     const wc_statute *s = a->m.statute;
     const wc_withdrawal *w = a->withdrawal;
-    bool ok = o != NULL && json_add_date(o, "date", c->date) &&
-              json_add_country(o, "country", a->country) &&
-              json_add_state_party(o, a->m.state_party, a->m.presumed) &&
-              json_add_string(o, "through", a->m.through ? a->m.through->iso2 : NULL) &&
-              json_add_date(o, "signed", s ? s->signed_on : WC_DATE_UNKNOWN) &&
-              json_add_date(o, "deposited", s ? s->deposited : WC_DATE_UNKNOWN) &&
-              json_add_string(o, "deposit_type",
+    bool ok = o != NULL && wcr_json_add_date(o, "date", c->date) &&
+              wcr_json_add_country(o, "country", a->country) &&
+              wcr_json_add_state_party(o, a->m.state_party, a->m.presumed) &&
+              wcr_json_add_string(o, "through", a->m.through ? a->m.through->iso2 : NULL) &&
+              wcr_json_add_date(o, "signed", s ? s->signed_on : WC_DATE_UNKNOWN) &&
+              wcr_json_add_date(o, "deposited", s ? s->deposited : WC_DATE_UNKNOWN) &&
+              wcr_json_add_string(o, "deposit_type",
                               s ? wc_deposit_type_word(s->deposit_type) : NULL) &&
-              json_add_date(o, "in_force", s ? s->in_force : WC_DATE_UNKNOWN) &&
-              json_add_date(o, "withdrawal_deposited",
+              wcr_json_add_date(o, "in_force", s ? s->in_force : WC_DATE_UNKNOWN) &&
+              wcr_json_add_date(o, "withdrawal_deposited",
                             w && w->deposited.happened ? w->deposited.date : WC_DATE_UNKNOWN) &&
-              json_add_date(o, "withdrawal_effective",
+              wcr_json_add_date(o, "withdrawal_effective",
                             w && w->effective.happened ? w->effective.date : WC_DATE_UNKNOWN) &&
-              json_add_strings(o, "notes", a->notes.items, a->notes.count) &&
-              json_add_sources(o, "sources", a->sources, a->n_sources);
+              wcr_json_add_strings(o, "notes", a->notes.items, a->notes.count) &&
+              wcr_json_add_sources(o, "sources", a->sources, a->n_sources);
     if (!ok) {
         cJSON_Delete(o);
         return NULL;
@@ -90,9 +90,9 @@ static cJSON *warrants_json(const duty *duties, size_t n)
     for (size_t i = 0; list != NULL && i < n; i++) {
         const wc_warrant *w = duties[i].warrant;
         cJSON *o = cJSON_CreateObject();
-        bool ok = o != NULL && json_add_person(o, "person", w->person) &&
-                  json_add_string(o, "warrant", w->id) &&
-                  json_add_string(o, "verdict", wc_verdict_word(duties[i].kind)) &&
+        bool ok = o != NULL && wcr_json_add_person(o, "person", w->person) &&
+                  wcr_json_add_string(o, "warrant", w->id) &&
+                  wcr_json_add_string(o, "verdict", wc_verdict_word(duties[i].kind)) &&
                   cJSON_AddItemToArray(list, o);
         if (!ok) {
             cJSON_Delete(o);
@@ -188,14 +188,14 @@ int cmd_country(cli *c, int argc, char **argv)
         } else {
             cJSON_AddItemToObject(o, "warrants", warrants);
             if (c->format == FORMAT_JSON || c->format == FORMAT_JSONL) {
-                if (!json_print(c->out, o, c->format == FORMAT_JSON))
+                if (!wcr_json_write(&c->writer, o, c->format == FORMAT_JSON))
                     status = diag_out_of_memory();
             } else {
-                table t;
-                table_begin(&t, c, COUNTRY_COLUMNS);
-                table_row(&t, o);
+                wcr_table t;
+                cli_table_begin(&t, c, COUNTRY_COLUMNS);
+                wcr_table_row(&t, o);
                 o = NULL;
-                if (!table_end(&t))
+                if (!wcr_table_end(&t))
                     status = diag_out_of_memory();
             }
         }
@@ -240,10 +240,10 @@ static const char *standing_word(const wc_country *country, const wc_membership 
 int cmd_countries(cli *c, int argc, char **argv)
 {
     (void)argc, (void)argv;
-    table t;
+    wcr_table t;
     bool text = c->format == FORMAT_TEXT;
     if (!text)
-        table_begin(&t, c, COUNTRIES_COLUMNS);
+        cli_table_begin(&t, c, COUNTRIES_COLUMNS);
     size_t n = 0;
     for (size_t i = 0; i < c->ds->n_countries; i++) {
         const wc_country *country = &c->ds->countries[i];
@@ -264,13 +264,13 @@ int cmd_countries(cli *c, int argc, char **argv)
             continue;
         }
         cJSON *o = cJSON_CreateObject();
-        if (o != NULL && !(json_add_country(o, "country", country) &&
-                           json_add_string(o, "iso2", country->iso2) &&
-                           json_add_string(o, "iso3", country->iso3) &&
-                           json_add_state_party(o, m.state_party, m.presumed) &&
-                           json_add_string(o, "through", m.through ? m.through->iso2 : NULL) &&
-                           json_add_date(o, "in_force", in_force) &&
-                           json_add_date(o, "withdrawal_effective", effective))) {
+        if (o != NULL && !(wcr_json_add_country(o, "country", country) &&
+                           wcr_json_add_string(o, "iso2", country->iso2) &&
+                           wcr_json_add_string(o, "iso3", country->iso3) &&
+                           wcr_json_add_state_party(o, m.state_party, m.presumed) &&
+                           wcr_json_add_string(o, "through", m.through ? m.through->iso2 : NULL) &&
+                           wcr_json_add_date(o, "in_force", in_force) &&
+                           wcr_json_add_date(o, "withdrawal_effective", effective))) {
             cJSON_Delete(o);
             o = NULL;
         }
@@ -279,9 +279,9 @@ int cmd_countries(cli *c, int argc, char **argv)
             cJSON_DeleteItemFromObjectCaseSensitive(o, "iso2");
             cJSON_DeleteItemFromObjectCaseSensitive(o, "iso3");
         }
-        table_row(&t, o);
+        wcr_table_row(&t, o);
     }
-    if (!text && !table_end(&t))
+    if (!text && !wcr_table_end(&t))
         return diag_out_of_memory();
     return n > 0 ? EXIT_YES : EXIT_NO;
 }

@@ -3,7 +3,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "echo.h"
-#include "json_out.h"
+#include "fields.h"
 #include "table.h"
 
 #include <string.h>
@@ -13,15 +13,15 @@
 static bool print_info(const cli *c, const cJSON *o)
 {
     if (c->format == FORMAT_JSON || c->format == FORMAT_JSONL)
-        return json_print(c->out, o, c->format == FORMAT_JSON);
+        return wcr_json_write(&c->writer, o, c->format == FORMAT_JSON);
     static const char *const columns[] = {
         "dataset",  "schema_version", "as_of",   "date",  "countries",         "rome_statute",
         "states_parties", "warrants", "warrants_in_force", "persons", "trips", "findings",
         "declarations_12_3", "unsc_referrals", "sources", NULL};
-    table t;
-    table_begin(&t, c, columns);
-    table_row(&t, cJSON_Duplicate(o, true));
-    return table_end(&t);
+    wcr_table t;
+    cli_table_begin(&t, c, columns);
+    wcr_table_row(&t, cJSON_Duplicate(o, true));
+    return wcr_table_end(&t);
 }
 
 static int data_info(const cli *c, const char *name)
@@ -55,9 +55,9 @@ static int data_info(const cli *c, const char *name)
         return EXIT_YES;
     }
     cJSON *o = cJSON_CreateObject();
-    bool ok = o != NULL && json_add_string(o, "dataset", name) &&
+    bool ok = o != NULL && wcr_json_add_string(o, "dataset", name) &&
               cJSON_AddNumberToObject(o, "schema_version", ds->schema_version) &&
-              json_add_date(o, "as_of", ds->as_of) && json_add_date(o, "date", c->date) &&
+              wcr_json_add_date(o, "as_of", ds->as_of) && wcr_json_add_date(o, "date", c->date) &&
               cJSON_AddNumberToObject(o, "countries", (double)ds->n_countries) &&
               cJSON_AddNumberToObject(o, "rome_statute", (double)ds->n_statutes) &&
               cJSON_AddNumberToObject(o, "states_parties", (double)parties) &&

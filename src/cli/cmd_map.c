@@ -14,22 +14,29 @@
 typedef struct map_job {
     const cli *c;
     const wc_person *person;
-    const world_map *map;
+    const wcr_world_map *map;
 } map_job;
+
+/* Draws the map into `f`. Returns false if memory ran out. */
+static bool draw_map(FILE *f, const cli *c, const wc_person *p, const wcr_world_map *map)
+{
+    wcr_writer w = wcr_writer_file(f);
+    return wcr_svg_map_write(&w, c->ds, c->date, p, map);
+}
 
 static bool write_map(FILE *f, void *context)
 {
     const map_job *job = context;
-    return svg_map_write(f, job->c, job->person, job->map);
+    return draw_map(f, job->c, job->person, job->map);
 }
 
 int cli_draw_map(cli *c, const wc_person *p)
 {
     if (c->quiet && c->out_path == NULL)
         return EXIT_YES;
-    world_map map;
+    wcr_world_map map;
     unsigned long bad_line;
-    if (!world_map_parse(wc_builtin_map, wc_builtin_map_len, &map, &bad_line)) {
+    if (!wcr_world_map_parse(wcr_builtin_map, wcr_builtin_map_len, &map, &bad_line)) {
         if (bad_line == 0)
             return diag_out_of_memory();
         cli_error("world-110m.txt (built in):%lu: malformed map line", bad_line);
@@ -46,10 +53,10 @@ int cli_draw_map(cli *c, const wc_person *p)
             cli_error("cannot write '%s': %s", cli_echo(c->out_path, echo), strerror(err));
             status = EXIT_OUTPUT;
         }
-    } else if (!svg_map_write(c->out, c, p, &map)) {
+    } else if (!draw_map(c->out, c, p, &map)) {
         status = diag_out_of_memory();
     }
-    world_map_free(&map);
+    wcr_world_map_free(&map);
     return status;
 }
 

@@ -2,7 +2,7 @@
  * where each warrant stands. */
 #include "cli.h"
 #include "diag.h"
-#include "json_out.h"
+#include "fields.h"
 #include "table.h"
 
 #include <stdlib.h>
@@ -20,29 +20,29 @@ static cJSON *warrant_json(const cli *c, const wc_warrant *w)
     cJSON *o = cJSON_CreateObject();
     cJSON *charges = o ? cJSON_AddArrayToObject(o, "charges") : NULL;
     cJSON *status = o ? cJSON_AddArrayToObject(o, "status") : NULL;
-    bool ok = charges != NULL && status != NULL && json_add_string(o, "id", w->id) &&
-              json_add_string(o, "situation", w->situation) &&
-              json_add_string(o, "case", w->case_name) && json_add_string(o, "role", w->role) &&
-              json_add_date(o, "issued", w->issued) && json_add_date(o, "public", w->made_public) &&
-              json_add_string(o, "status_on_date", status_word(w, c->date));
+    bool ok = charges != NULL && status != NULL && wcr_json_add_string(o, "id", w->id) &&
+              wcr_json_add_string(o, "situation", w->situation) &&
+              wcr_json_add_string(o, "case", w->case_name) && wcr_json_add_string(o, "role", w->role) &&
+              wcr_json_add_date(o, "issued", w->issued) && wcr_json_add_date(o, "public", w->made_public) &&
+              wcr_json_add_string(o, "status_on_date", status_word(w, c->date));
     for (size_t i = 0; ok && i < w->n_charges; i++) {
         cJSON *ch = cJSON_CreateObject();
-        ok = ch != NULL && json_add_string(ch, "crime", w->charges[i].crime) &&
-             json_add_string(ch, "article", w->charges[i].article) &&
+        ok = ch != NULL && wcr_json_add_string(ch, "crime", w->charges[i].crime) &&
+             wcr_json_add_string(ch, "article", w->charges[i].article) &&
              cJSON_AddItemToArray(charges, ch);
         if (!ok)
             cJSON_Delete(ch);
     }
     for (size_t i = 0; ok && i < w->n_status; i++) {
         cJSON *ev = cJSON_CreateObject();
-        ok = ev != NULL && json_add_date(ev, "date", w->status[i].date) &&
-             json_add_string(ev, "status", wc_warrant_status_word(w->status[i].status)) &&
-             json_add_string(ev, "note", w->status[i].note) && cJSON_AddItemToArray(status, ev);
+        ok = ev != NULL && wcr_json_add_date(ev, "date", w->status[i].date) &&
+             wcr_json_add_string(ev, "status", wc_warrant_status_word(w->status[i].status)) &&
+             wcr_json_add_string(ev, "note", w->status[i].note) && cJSON_AddItemToArray(status, ev);
         if (!ok)
             cJSON_Delete(ev);
     }
     const wc_source_list *lists[] = {&w->sources};
-    ok = ok && json_add_sources(o, "sources", lists, 1);
+    ok = ok && wcr_json_add_sources(o, "sources", lists, 1);
     if (!ok) {
         cJSON_Delete(o);
         return NULL;
@@ -53,11 +53,11 @@ static cJSON *warrant_json(const cli *c, const wc_warrant *w)
 static cJSON *person_json(const cli *c, const wc_person *p, bool with_warrants)
 {
     cJSON *o = cJSON_CreateObject();
-    bool ok = o != NULL && json_add_date(o, "date", c->date) && json_add_string(o, "id", p->id) &&
-              json_add_string(o, "name", p->name) &&
-              json_add_string(o, "full_name", p->full_name) &&
-              json_add_string(o, "nationality", p->nationality ? p->nationality->iso2 : NULL) &&
-              json_add_date(o, "born", p->born) && json_add_date(o, "died", p->died);
+    bool ok = o != NULL && wcr_json_add_date(o, "date", c->date) && wcr_json_add_string(o, "id", p->id) &&
+              wcr_json_add_string(o, "name", p->name) &&
+              wcr_json_add_string(o, "full_name", p->full_name) &&
+              wcr_json_add_string(o, "nationality", p->nationality ? p->nationality->iso2 : NULL) &&
+              wcr_json_add_date(o, "born", p->born) && wcr_json_add_date(o, "died", p->died);
     cJSON *aliases = ok ? cJSON_AddArrayToObject(o, "aliases") : NULL;
     ok = aliases != NULL;
     for (size_t i = 0; ok && i < p->aliases.count; i++) {
@@ -82,11 +82,11 @@ static cJSON *person_json(const cli *c, const wc_person *p, bool with_warrants)
         }
     }
     if (ok && !with_warrants)
-        ok = json_add_string(o, "situation", situation) &&
+        ok = wcr_json_add_string(o, "situation", situation) &&
              cJSON_AddNumberToObject(o, "warrants", (double)n) != NULL &&
-             json_add_string(o, "status", status);
+             wcr_json_add_string(o, "status", status);
     const wc_source_list *lists[] = {&p->sources};
-    ok = ok && json_add_sources(o, "sources", lists, 1);
+    ok = ok && wcr_json_add_sources(o, "sources", lists, 1);
     if (!ok) {
         cJSON_Delete(o);
         return NULL;
@@ -150,20 +150,20 @@ static const char *const WARRANT_COLUMNS[] = {"person",  "person_name", "id",   
  * person with two warrants (al-Bashir) gives two rows. */
 static bool print_warrant_rows(const cli *c, const wc_person *p)
 {
-    table t;
-    table_begin(&t, c, WARRANT_COLUMNS);
+    wcr_table t;
+    cli_table_begin(&t, c, WARRANT_COLUMNS);
     for (size_t i = 0; i < c->ds->n_warrants; i++) {
         const wc_warrant *w = &c->ds->warrants[i];
         if (w->person != p)
             continue;
         cJSON *row = warrant_json(c, w);
-        if (row != NULL && !json_add_person(row, "person", p)) {
+        if (row != NULL && !wcr_json_add_person(row, "person", p)) {
             cJSON_Delete(row);
             row = NULL;
         }
-        table_row(&t, row);
+        wcr_table_row(&t, row);
     }
-    return table_end(&t);
+    return wcr_table_end(&t);
 }
 
 int cmd_person(cli *c, int argc, char **argv)
@@ -181,7 +181,7 @@ int cmd_person(cli *c, int argc, char **argv)
     if (c->format == FORMAT_CSV || c->format == FORMAT_TSV)
         return print_warrant_rows(c, p) ? EXIT_YES : diag_out_of_memory();
     cJSON *o = person_json(c, p, true);
-    bool ok = o != NULL && json_print(c->out, o, c->format == FORMAT_JSON);
+    bool ok = o != NULL && wcr_json_write(&c->writer, o, c->format == FORMAT_JSON);
     cJSON_Delete(o);
     return ok ? EXIT_YES : diag_out_of_memory();
 }
@@ -193,9 +193,9 @@ int cmd_persons(cli *c, int argc, char **argv)
 {
     (void)argc, (void)argv;
     bool text = c->format == FORMAT_TEXT;
-    table t;
+    wcr_table t;
     if (!text)
-        table_begin(&t, c, PERSON_COLUMNS);
+        cli_table_begin(&t, c, PERSON_COLUMNS);
     for (size_t i = 0; i < c->ds->n_persons; i++) {
         const wc_person *p = &c->ds->persons[i];
         cJSON *o = person_json(c, p, false);
@@ -210,10 +210,10 @@ int cmd_persons(cli *c, int argc, char **argv)
                             : "-");
             cJSON_Delete(o);
         } else {
-            table_row(&t, o);
+            wcr_table_row(&t, o);
         }
     }
-    if (!text && !table_end(&t))
+    if (!text && !wcr_table_end(&t))
         return diag_out_of_memory();
     return EXIT_YES;
 }

@@ -2,7 +2,7 @@
  * country, `where` for every country, `trips` for each past trip. */
 #include "cli.h"
 #include "diag.h"
-#include "json_out.h"
+#include "fields.h"
 #include "table.h"
 
 #include <stdlib.h>
@@ -11,72 +11,6 @@
 static const char *const VERDICT_COLUMNS[] = {"date",        "person",  "person_name", "iso2",
                                               "iso3",        "country", "state_party", "verdict",
                                               "basis",       "notes",   NULL};
-
-/* The headline of a verdict, in words: the answer first. */
-static void print_headline(const cli *c, const wc_person *p, const wc_country *country,
-                           const wc_verdict *v)
-{
-    char d[WC_DATE_BUFSIZE];
-    FILE *out = c->out;
-    const char *on = c->color ? cli_color_on(c, v->kind) : "";
-    const char *off = cli_color_off(c);
-    wc_date_format(c->date, d);
-    switch (v->kind) {
-    case WC_V_OBLIGED:
-        if (v->through != NULL && v->state_party_presumed)
-            fprintf(out, "%sYes%s — %s must arrest %s on %s: the Rome Statute is presumed to "
-                         "apply there through %s, a State Party (its coverage is not recorded).\n",
-                    on, off, country->name, p->name, d, v->through->name);
-        else if (v->through != NULL)
-            fprintf(out, "%sYes%s — %s must arrest %s on %s: the Rome Statute applies there "
-                         "through %s, a State Party.\n",
-                    on, off, country->name, p->name, d, v->through->name);
-        else
-            fprintf(out, "%sYes%s — %s must arrest %s on %s: it is a State Party to the Rome "
-                         "Statute.\n",
-                    on, off, country->name, p->name, d);
-        break;
-    case WC_V_OBLIGED_RESIDUAL:
-        fprintf(out, "%sYes%s — %s must still arrest %s on %s, though it has left the Rome Statute (art. 127(2)).\n",
-                on, off, country->name, p->name, d);
-        break;
-    case WC_V_OBLIGED_UNSC:
-        fprintf(out, "%sYes%s — %s must arrest %s on %s under Security Council resolution %s.\n", on,
-                off, country->name, p->name, d, v->basis);
-        break;
-    case WC_V_NOT_OBLIGED:
-        fprintf(out, "%sNo%s — %s is not obliged to arrest %s on %s: it is not a State Party and no Security Council resolution binds it.\n",
-                on, off, country->name, p->name, d);
-        break;
-    case WC_V_NO_WARRANT:
-        fprintf(out, "%sNo%s — there is no ICC arrest warrant in force for %s on %s.\n", on, off,
-                p->name, d);
-        break;
-    case WC_V_IN_CUSTODY:
-        fprintf(out, "%sNo%s — %s is in the custody of the International Criminal Court on %s.\n",
-                on, off, p->name, d);
-        break;
-    }
-}
-
-static void print_verdict_text(const cli *c, const wc_person *p, const wc_country *country,
-                               const wc_verdict *v)
-{
-    char a[WC_DATE_BUFSIZE];
-    FILE *out = c->out;
-    print_headline(c, p, country, v);
-    fprintf(out, "\n  %-10s %s%s%s\n", "verdict", cli_color_on(c, v->kind),
-            wc_verdict_word(v->kind), cli_color_off(c));
-    if (v->basis != NULL)
-        fprintf(out, "  %-10s %s\n", "basis", v->basis);
-    if (v->warrant != NULL)
-        fprintf(out, "  %-10s %s, issued %s (situation: %s)\n", "warrant", v->warrant->id,
-                v->warrant->issued != WC_DATE_UNKNOWN ? wc_date_format(v->warrant->issued, a)
-                                                      : "on an unknown day",
-                v->warrant->situation);
-    cli_print_notes(out, &v->notes);
-    cli_print_sources(out, v->sources, v->n_sources);
-}
 
 int cmd_can(cli *c, int argc, char **argv)
 {
@@ -94,17 +28,19 @@ int cmd_can(cli *c, int argc, char **argv)
     int status = wc_verdict_can_arrest(v.kind) ? EXIT_YES : EXIT_NO;
     if (!c->quiet) {
         if (c->format == FORMAT_TEXT) {
-            print_verdict_text(c, p, country, &v);
+            wcr_opts o = cli_render_opts(c);
+            if (!wcr_verdict_text(&c->writer, &o, c->date, p, country, &v))
+                status = diag_out_of_memory();
         } else if (c->format == FORMAT_JSON) {
-            cJSON *row = json_verdict_row(c->date, p, country, &v);
-            if (row == NULL || !json_print(c->out, row, true))
+            cJSON *row = wcr_json_verdict_row(c->date, p, country, &v);
+            if (row == NULL || !wcr_json_write(&c->writer, row, true))
                 status = diag_out_of_memory();
             cJSON_Delete(row);
         } else {
-            table t;
-            table_begin(&t, c, VERDICT_COLUMNS);
-            table_row(&t, json_verdict_row(c->date, p, country, &v));
-            if (!table_end(&t))
+            wcr_table t;
+            cli_table_begin(&t, c, VERDICT_COLUMNS);
+            wcr_table_row(&t, wcr_json_verdict_row(c->date, p, country, &v));
+            if (!wcr_table_end(&t))
                 status = diag_out_of_memory();
         }
     }
@@ -121,7 +57,7 @@ int cmd_where(cli *c, int argc, char **argv)
     char d[WC_DATE_BUFSIZE];
     wc_date_format(c->date, d);
     size_t yes = 0, territories = 0;
-    table t;
+    wcr_table t;
     bool text = c->format == FORMAT_TEXT;
     /* Two passes for text: the count heads the list. */
     for (size_t i = 0; i < c->ds->n_countries; i++) {
@@ -140,7 +76,7 @@ int cmd_where(cli *c, int argc, char **argv)
         return status != EXIT_YES ? status : yes > 0 ? EXIT_YES : EXIT_NO;
     }
     if (!text)
-        table_begin(&t, c, VERDICT_COLUMNS);
+        cli_table_begin(&t, c, VERDICT_COLUMNS);
     if (text && !c->quiet) {
         if (yes > 0 && territories > 0 && !c->all)
             fprintf(c->out,
@@ -160,7 +96,7 @@ int cmd_where(cli *c, int argc, char **argv)
         if (!wc_verdict_for_person(c->ds, p, country, c->date, &v)) {
             if (text)
                 return diag_out_of_memory();
-            table_row(&t, NULL); /* fails the table, which frees its rows */
+            wcr_table_row(&t, NULL); /* fails the table, which frees its rows */
             break;
         }
         if (c->all || (wc_verdict_can_arrest(v.kind) && wc_country_is_state(country))) {
@@ -169,11 +105,11 @@ int cmd_where(cli *c, int argc, char **argv)
                         cli_color_on(c, v.kind), wc_verdict_word(v.kind), cli_color_off(c),
                         country->name);
             else
-                table_row(&t, json_verdict_row(c->date, p, country, &v));
+                wcr_table_row(&t, wcr_json_verdict_row(c->date, p, country, &v));
         }
         wc_verdict_free(&v);
     }
-    if (!text && !table_end(&t))
+    if (!text && !wcr_table_end(&t))
         return diag_out_of_memory();
     return yes > 0 ? EXIT_YES : EXIT_NO;
 }
@@ -189,10 +125,10 @@ int cmd_trips(cli *c, int argc, char **argv)
     const wc_person *p = cli_person_argument(c, argc, argv, "trips", &status);
     if (p == NULL)
         return status;
-    table t;
+    wcr_table t;
     bool text = c->format == FORMAT_TEXT;
     if (!text)
-        table_begin(&t, c, TRIP_COLUMNS);
+        cli_table_begin(&t, c, TRIP_COLUMNS);
     size_t n = 0;
     for (size_t i = 0; i < c->ds->n_trips; i++) {
         const wc_trip *trip = &c->ds->trips[i];
@@ -204,7 +140,7 @@ int cmd_trips(cli *c, int argc, char **argv)
         if (!wc_verdict_for_person(c->ds, p, trip->host, trip->start, &v)) {
             if (text)
                 return diag_out_of_memory();
-            table_row(&t, NULL); /* fails the table, which frees its rows */
+            wcr_table_row(&t, NULL); /* fails the table, which frees its rows */
             break;
         }
         char a[WC_DATE_BUFSIZE], b[WC_DATE_BUFSIZE];
@@ -215,22 +151,22 @@ int cmd_trips(cli *c, int argc, char **argv)
                     trip->city ? ", " : "", trip->city ? trip->city : "",
                     trip->outcome ? " — " : "", trip->outcome ? trip->outcome : "");
         } else if (!text) {
-            cJSON *row = json_verdict_row(trip->start, p, trip->host, &v);
-            if (row != NULL && !(json_add_date(row, "start", trip->start) &&
-                                 json_add_date(row, "end", trip->end) &&
-                                 json_add_string(row, "city", trip->city) &&
-                                 json_add_string(row, "occasion", trip->occasion) &&
-                                 json_add_string(row, "outcome", trip->outcome))) {
+            cJSON *row = wcr_json_verdict_row(trip->start, p, trip->host, &v);
+            if (row != NULL && !(wcr_json_add_date(row, "start", trip->start) &&
+                                 wcr_json_add_date(row, "end", trip->end) &&
+                                 wcr_json_add_string(row, "city", trip->city) &&
+                                 wcr_json_add_string(row, "occasion", trip->occasion) &&
+                                 wcr_json_add_string(row, "outcome", trip->outcome))) {
                 cJSON_Delete(row);
                 row = NULL;
             }
-            table_row(&t, row);
+            wcr_table_row(&t, row);
         }
         wc_verdict_free(&v);
     }
     if (text && !c->quiet && n == 0)
         fprintf(c->out, "No trips of %s are recorded in the dataset.\n", p->name);
-    if (!text && !table_end(&t))
+    if (!text && !wcr_table_end(&t))
         return diag_out_of_memory();
     return EXIT_YES;
 }

@@ -89,6 +89,7 @@ int main(int argc, char **argv)
     if (argc >= 2 && strcmp(argv[1], "__complete") == 0)
         return finish_output(cli_complete(argc - 2, argv + 2));
     cli c = {.format = FORMAT_TEXT, .header = true, .out = stdout};
+    c.writer = wcr_writer_file(c.out);
     parsed_options p;
     int status = parse_command_line(argc, argv, &c, &p);
     if (status == EXIT_YES)

@@ -1,4 +1,4 @@
-/* The reader of the world map text (src/cli/world_map.c): the real map
+/* The reader of the world map text (src/render/map/world_map.c): the real map
  * file, and every kind of line it must refuse, since the built-in map can
  * never be made bad from the command line. */
 #include "world_map.h"
@@ -16,10 +16,10 @@
 /* Parses `text`; returns the faulty line, or 0 when it parses. */
 static unsigned long bad_line_of(const char *text)
 {
-    world_map map;
+    wcr_world_map map;
     unsigned long bad = 0;
-    if (world_map_parse(text, strlen(text), &map, &bad)) {
-        world_map_free(&map);
+    if (wcr_world_map_parse(text, strlen(text), &map, &bad)) {
+        wcr_world_map_free(&map);
         return 0;
     }
     assert_int_not_equal(bad, 0);
@@ -37,17 +37,17 @@ static void reads_the_real_map(void **state)
     size_t len = fread(text, 1, sizeof text, f);
     fclose(f);
     assert_true(len > 0 && len < sizeof text);
-    world_map map;
+    wcr_world_map map;
     unsigned long bad = 0;
-    assert_true(world_map_parse(text, len, &map, &bad));
+    assert_true(wcr_world_map_parse(text, len, &map, &bad));
     assert_int_equal(map.width, 2000);
     assert_true(map.height > 900 && map.height < 1100);
     /* Every country of the dataset: ISO 3166-1 and Kosovo. */
     assert_int_equal(map.n_countries, 250);
     size_t shapes = 0, markers = 0;
-    const world_map_country *malta = NULL, *france = NULL;
+    const wcr_map_country *malta = NULL, *france = NULL;
     for (size_t i = 0; i < map.n_countries; i++) {
-        const world_map_country *c = &map.countries[i];
+        const wcr_map_country *c = &map.countries[i];
         shapes += c->path != NULL;
         markers += c->has_marker;
         assert_true(c->marker_x >= 0 && c->marker_x <= map.width);
@@ -67,7 +67,7 @@ static void reads_the_real_map(void **state)
     assert_non_null(france);
     assert_true(france->path != NULL && !france->has_marker);
     assert_int_equal(france->name_len, strlen("France"));
-    world_map_free(&map);
+    wcr_world_map_free(&map);
 }
 
 static void reads_each_kind_of_line(void **state)
@@ -77,9 +77,9 @@ static void reads_each_kind_of_line(void **state)
                             "BB\tBeta & Co\t12,34\t-\n"
                             "\n"
                             "CC\tGamma\t5,6\tM7 8l1 1-1 0z";
-    world_map map;
+    wcr_world_map map;
     unsigned long bad = 0;
-    assert_true(world_map_parse(text, strlen(text), &map, &bad));
+    assert_true(wcr_world_map_parse(text, strlen(text), &map, &bad));
     assert_int_equal(map.n_countries, 3);
     assert_string_equal(map.countries[0].iso2, "AA");
     assert_false(map.countries[0].has_marker);
@@ -90,7 +90,7 @@ static void reads_each_kind_of_line(void **state)
     assert_memory_equal(map.countries[1].name, "Beta & Co", map.countries[1].name_len);
     assert_int_equal(map.countries[2].marker_y, 6);
     assert_int_equal(map.outline_len, strlen("M0 0l10 0 0 10z"));
-    world_map_free(&map);
+    wcr_world_map_free(&map);
 }
 
 static void refuses_bad_lines(void **state)

@@ -79,7 +79,7 @@ static bool valid_name(const char *s, size_t len)
 }
 
 /* Reads a country line: ISO2, name, marker "X,Y" or "-", path or "-". */
-static bool parse_country(const fields *f, world_map_country *out)
+static bool parse_country(const fields *f, wcr_map_country *out)
 {
     if (f->count != 4 || f->len[0] != 2 || f->start[0][0] < 'A' || f->start[0][0] > 'Z' ||
         f->start[0][1] < 'A' || f->start[0][1] > 'Z' || !valid_name(f->start[1], f->len[1]))
@@ -110,11 +110,11 @@ static bool parse_country(const fields *f, world_map_country *out)
 }
 
 /* Appends a country to the map's array, growing it by doubling. */
-static bool push_country(world_map *map, size_t *capacity, const world_map_country *c)
+static bool push_country(wcr_world_map *map, size_t *capacity, const wcr_map_country *c)
 {
     if (map->n_countries == *capacity) {
         size_t grown = *capacity ? *capacity * 2 : 256;
-        world_map_country *more = realloc(map->countries, grown * sizeof *more);
+        wcr_map_country *more = realloc(map->countries, grown * sizeof *more);
         if (more == NULL)
             return false;
         map->countries = more;
@@ -124,7 +124,7 @@ static bool push_country(world_map *map, size_t *capacity, const world_map_count
     return true;
 }
 
-bool world_map_parse(const char *text, size_t len, world_map *map, unsigned long *bad_line)
+bool wcr_world_map_parse(const char *text, size_t len, wcr_world_map *map, unsigned long *bad_line)
 {
     memset(map, 0, sizeof *map);
     size_t capacity = 0;
@@ -149,29 +149,29 @@ bool world_map_parse(const char *text, size_t len, world_map *map, unsigned long
             map->outline = f.start[1];
             map->outline_len = f.len[1];
         } else if (ok) {
-            world_map_country c;
+            wcr_map_country c;
             ok = parse_country(&f, &c);
             if (ok && !push_country(map, &capacity, &c)) {
-                world_map_free(map);
+                wcr_world_map_free(map);
                 *bad_line = 0;
                 return false;
             }
         }
         if (!ok) {
-            world_map_free(map);
+            wcr_world_map_free(map);
             *bad_line = line_no;
             return false;
         }
     }
     if (map->width == 0 || map->outline == NULL || map->n_countries == 0) {
-        world_map_free(map);
+        wcr_world_map_free(map);
         *bad_line = line_no > 0 ? line_no : 1; /* a part is missing */
         return false;
     }
     return true;
 }
 
-void world_map_free(world_map *map)
+void wcr_world_map_free(wcr_world_map *map)
 {
     free(map->countries);
     memset(map, 0, sizeof *map);

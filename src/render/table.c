@@ -1,6 +1,7 @@
 #include "table.h"
 
-#include "json_out.h"
+#include "fields.h"
+#include "writer.h"
 
 #include <csv.h>
 #include <stdlib.h>
@@ -62,91 +63,121 @@ static char *cell_text(const cJSON *v)
 
 /* CSV quotes a cell only when it must (libcsv does the quoting); TSV has
  * no quoting, so tabs and line breaks in a cell become spaces. */
-static void put_cell(FILE *out, output_format format, char *s)
+static bool put_cell(const wcr_writer *w, wcr_format format, char *s)
 {
-    if (format == FORMAT_TSV) {
+    size_t len = strlen(s);
+    if (format == WCR_TSV) {
         for (char *p = s; *p != '\0'; p++)
             if (*p == '\t' || *p == '\n' || *p == '\r')
                 *p = ' ';
-        fputs(s, out);
-    } else if (strpbrk(s, ",\"\r\n") != NULL || (s[0] == ' ' || (s[0] != '\0' && s[strlen(s) - 1] == ' '))) {
-        csv_fwrite(out, s, strlen(s));
-    } else {
-        fputs(s, out);
+        return wcr_write(w, s, len);
     }
+    if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' && (len == 0 || s[len - 1] != ' '))
+        return wcr_write(w, s, len);
+    char small[512];
+    size_t need = csv_write(NULL, 0, s, len);
+    char *quoted = need <= sizeof small ? small : malloc(need);
+    if (quoted == NULL)
+        return false;
+    csv_write(quoted, need, s, len);
+    bool ok = wcr_write(w, quoted, need);
+    if (quoted != small)
+        free(quoted);
+    return ok;
 }
 
-static void put_line(table *t, const cJSON *row)
+/* The cells of a row, or the column names for row == NULL. */
+static bool put_line(const wcr_writer *w, wcr_format format, const char *const *columns,
+                     const cJSON *row)
 {
-    char sep = t->c->format == FORMAT_TSV ? '\t' : ',';
-    for (size_t i = 0; t->columns[i] != NULL; i++) {
+    bool ok = true;
+    char sep = format == WCR_TSV ? '\t' : ',';
+    for (size_t i = 0; columns[i] != NULL; i++) {
         if (i > 0)
-            fputc(sep, t->c->out);
-        char *s = row ? cell_text(column_value(row, t->columns[i])) : strdup(t->columns[i]);
+            ok &= wcr_putc(w, sep);
+        char *s = row ? cell_text(column_value(row, columns[i])) : strdup(columns[i]);
         if (s == NULL) {
-            t->failed = true;
+            ok = false;
             continue;
         }
-        put_cell(t->c->out, t->c->format, s);
+        ok &= put_cell(w, format, s);
         free(s);
     }
     /* LF, not RFC 4180's CRLF: a Unix pipe into cut or `while read` would
      * otherwise see a stray CR in the last field. */
-    fputc('\n', t->c->out);
+    return wcr_putc(w, '\n') && ok;
 }
 
-void table_begin(table *t, const cli *c, const char *const *columns)
+bool wcr_table_cells(const wcr_writer *w, wcr_format format, const char *const *columns,
+                     const cJSON *row)
 {
-    t->c = c;
+    return put_line(w, format, columns, row);
+}
+
+const char *const wcr_verdict_columns[] = {"date",    "person",      "person_name", "iso2",
+                                           "iso3",    "country",     "through",     "state_party",
+                                           "verdict", "basis",       "notes",       NULL};
+
+void wcr_table_begin(wcr_table *t, const wcr_writer *w, const wcr_opts *o,
+                     const char *const *columns)
+{
+    t->w = w;
+    t->opts = *o;
     t->columns = columns;
     t->rows = 0;
     t->failed = false;
     t->array = NULL;
-    if (c->quiet)
+    if (w == NULL)
         return;
-    if (c->format == FORMAT_JSON) {
+    if (o->format == WCR_JSON) {
         t->array = cJSON_CreateArray();
         t->failed = t->array == NULL;
-    } else if ((c->format == FORMAT_CSV || c->format == FORMAT_TSV) && c->header) {
-        put_line(t, NULL);
+    } else if ((o->format == WCR_CSV || o->format == WCR_TSV) && o->header) {
+        t->failed |= !put_line(w, o->format, columns, NULL);
     }
 }
 
-void table_row(table *t, cJSON *row)
+void wcr_table_row(wcr_table *t, cJSON *row)
 {
     t->rows++;
     if (row == NULL) {
         t->failed = true;
         return;
     }
-    if (t->c->quiet) {
+    if (t->w == NULL) {
         cJSON_Delete(row);
         return;
     }
-    switch (t->c->format) {
-    case FORMAT_JSON:
+    switch (t->opts.format) {
+    case WCR_JSON:
         if (t->array != NULL && cJSON_AddItemToArray(t->array, row))
             return;
         t->failed = true;
         break;
-    case FORMAT_JSONL:
-        t->failed |= !json_print(t->c->out, row, false);
+    case WCR_JSONL:
+        t->failed |= !wcr_json_write(t->w, row, false);
         break;
-    case FORMAT_CSV:
-    case FORMAT_TSV:
-        put_line(t, row);
+    case WCR_CSV:
+    case WCR_TSV:
+        t->failed |= !put_line(t->w, t->opts.format, t->columns, row);
         break;
-    case FORMAT_TEXT:
-    case FORMAT_SVG: /* not a table: where and map draw it themselves */
+    case WCR_TEXT:
+    case WCR_SVG: /* not a table: the caller draws it */
         break;
     }
     cJSON_Delete(row);
 }
 
-bool table_end(table *t)
+void wcr_table_verdict(wcr_table *t, wc_date date, const wc_person *p, const wc_country *c,
+                       const wc_verdict *v)
+{
+    wcr_table_row(t, wcr_json_verdict_row(date, p, c, v));
+}
+
+bool wcr_table_end(wcr_table *t)
 {
     if (t->array != NULL) {
-        t->failed |= !json_print(t->c->out, t->array, true);
+        t->failed |= !wcr_json_write(t->w, t->array, true);
         cJSON_Delete(t->array);
         t->array = NULL;
     }

@@ -4,6 +4,9 @@
  * source lines under it. */
 #include "svg_map.h"
 
+#include "../writer.h"
+
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,10 +17,16 @@
 #define SVG_MAP_KINDS (WC_V_NO_WARRANT + 1)
 enum { NO_DATA = SVG_MAP_KINDS, TERRITORY, N_STYLES };
 
+/* What a map is drawn for besides its person. */
+typedef struct map_ctx {
+    const wc_dataset *ds;
+    wc_date date;
+} map_ctx;
+
 /* How many countries of the map have each style. */
-typedef struct svg_map_counts {
+typedef struct map_counts {
     size_t styles[N_STYLES];
-} svg_map_counts;
+} map_counts;
 
 /* The map's band starts this far down, under the title. */
 #define TOP 140
@@ -64,24 +73,9 @@ static const int LEGEND_ORDER[N_STYLES] = {WC_V_OBLIGED,     TERRITORY, WC_V_OBL
                                            WC_V_NO_WARRANT,  WC_V_IN_CUSTODY,
                                            NO_DATA};
 
-/* Writes `len` bytes of text (or up to the NUL if len is SIZE_MAX) with
- * the five XML special characters escaped. */
-static void write_escaped(FILE *out, const char *s, size_t len)
-{
-    for (size_t i = 0; i < len && s[i] != '\0'; i++)
-        switch (s[i]) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&apos;", out); break;
-        default: fputc(s[i], out);
-        }
-}
-
 /* The style of one country of the map, and the name to show: the
  * dataset's, or the map's own for a country the dataset lacks. */
-static int country_style(const cli *c, const world_map_country *mc,
+static int country_style(const map_ctx *c, const wcr_map_country *mc,
                          const int *styles, const char **name, size_t *name_len)
 {
     const wc_country *country = wc_country_by_iso2(c->ds, mc->iso2);
@@ -96,73 +90,72 @@ static int country_style(const cli *c, const world_map_country *mc,
 }
 
 /* The hover text of a country: "MT Malta: obliged". */
-static void write_title(FILE *out, const world_map_country *mc, const char *name,
+static void write_title(const wcr_writer *out, const wcr_map_country *mc, const char *name,
                         size_t name_len, int s)
 {
-    fprintf(out, "<title>%s ", mc->iso2);
-    write_escaped(out, name, name_len);
-    fprintf(out, ": %s</title>", STYLES[s].word);
+    wcr_printf(out, "<title>%s ", mc->iso2);
+    wcr_write_xml(out, name, name_len);
+    wcr_printf(out, ": %s</title>", STYLES[s].word);
 }
 
 /* Every country's shape, then every small state's marker above them all,
  * so that no shape hides a marker. */
-static void write_countries(FILE *out, const cli *c, const world_map *map,
+static void write_countries(const wcr_writer *out, const map_ctx *c, const wcr_world_map *map,
                             const int *styles)
 {
-    fprintf(out, "<g id=\"map\" transform=\"translate(0 %d)\">\n", TOP);
-    fprintf(out, "<path id=\"globe\" fill=\"#e4eef6\" stroke=\"#9fb7c9\" d=\"%.*s\"/>\n",
+    wcr_printf(out, "<g id=\"map\" transform=\"translate(0 %d)\">\n", TOP);
+    wcr_printf(out, "<path id=\"globe\" fill=\"#e4eef6\" stroke=\"#9fb7c9\" d=\"%.*s\"/>\n",
             (int)map->outline_len, map->outline);
-    fputs("<g id=\"countries\" stroke=\"#ffffff\" stroke-width=\"0.8\" "
-          "stroke-linejoin=\"round\" fill-rule=\"evenodd\">\n",
-          out);
+    wcr_puts(out, "<g id=\"countries\" stroke=\"#ffffff\" stroke-width=\"0.8\" "
+          "stroke-linejoin=\"round\" fill-rule=\"evenodd\">\n");
     for (size_t i = 0; i < map->n_countries; i++) {
-        const world_map_country *mc = &map->countries[i];
+        const wcr_map_country *mc = &map->countries[i];
         if (mc->path == NULL)
             continue;
         const char *name;
         size_t name_len;
         int s = country_style(c, mc, styles, &name, &name_len);
-        fprintf(out, "<path id=\"%s\" class=\"country %s\" fill=\"%s\" d=\"%.*s\">", mc->iso2,
+        wcr_printf(out, "<path id=\"%s\" class=\"country %s\" fill=\"%s\" d=\"%.*s\">", mc->iso2,
                 STYLES[s].word, STYLES[s].fill, (int)mc->path_len, mc->path);
         write_title(out, mc, name, name_len, s);
-        fputs("</path>\n", out);
+        wcr_puts(out, "</path>\n");
     }
-    fputs("</g>\n", out);
-    fprintf(out, "<g id=\"markers\" stroke=\"#333333\" stroke-width=\"%.1f\">\n", MARKER_STROKE);
+    wcr_puts(out, "</g>\n");
+    wcr_printf(out, "<g id=\"markers\" stroke=\"#333333\" stroke-width=\"%.1f\">\n", MARKER_STROKE);
     for (size_t i = 0; i < map->n_countries; i++) {
-        const world_map_country *mc = &map->countries[i];
+        const wcr_map_country *mc = &map->countries[i];
         if (!mc->has_marker)
             continue;
         const char *name;
         size_t name_len;
         int s = country_style(c, mc, styles, &name, &name_len);
-        fprintf(out,
+        wcr_printf(out,
                 "<circle id=\"marker-%s\" class=\"marker %s\" fill=\"%s\" cx=\"%ld\" cy=\"%ld\" "
                 "r=\"%d\">",
                 mc->iso2, STYLES[s].word, STYLES[s].fill, mc->marker_x, mc->marker_y, MARKER_R);
         write_title(out, mc, name, name_len, s);
-        fputs("</circle>\n", out);
+        wcr_puts(out, "</circle>\n");
     }
-    fputs("</g>\n</g>\n", out);
+    wcr_puts(out, "</g>\n</g>\n");
 }
 
 /* The legend rows shown: the main verdicts always, the others when some
  * country has them. */
-static bool in_legend(int s, const svg_map_counts *n)
+static bool in_legend(int s, const map_counts *n)
 {
     return STYLES[s].always_in_legend || n->styles[s] > 0;
 }
 
 /* The legend, one row a verdict with its count; returns the y under it. */
-static long write_legend(FILE *out, long y, const svg_map_counts *n)
+static long write_legend(const wcr_writer *out, long y, const map_counts *n)
 {
-    fprintf(out, "<g id=\"legend\" font-size=\"24\">\n");
+    wcr_printf(out, "<g id=\"legend\" font-size=\"24\">\n");
     for (size_t i = 0; i < N_STYLES; i++) {
         int s = LEGEND_ORDER[i];
         if (!in_legend(s, n))
             continue;
         size_t count = n->styles[s];
-        fprintf(out,
+        wcr_printf(out,
                 "<g id=\"legend-%s\" data-count=\"%zu\"><rect x=\"40\" y=\"%ld\" width=\"%d\" "
                 "height=\"%d\" fill=\"%s\" stroke=\"#555555\"/><text x=\"%d\" y=\"%ld\">"
                 "<tspan font-weight=\"bold\">%zu</tspan> %s — %s</text></g>\n",
@@ -170,35 +163,35 @@ static long write_legend(FILE *out, long y, const svg_map_counts *n)
                 y + SWATCH - 6, count, STYLES[s].word, STYLES[s].meaning);
         y += ROW;
     }
-    fputs("</g>\n", out);
+    wcr_puts(out, "</g>\n");
     return y;
 }
 
 /* The dataset's date, where the facts come from, and what the map is not. */
-static void write_sources(FILE *out, const cli *c, long y)
+static void write_sources(const wcr_writer *out, const map_ctx *c, long y)
 {
     char asof[WC_DATE_BUFSIZE];
-    fprintf(out, "<g id=\"sources\" font-size=\"19\" fill=\"#444444\">\n");
-    fprintf(out,
+    wcr_printf(out, "<g id=\"sources\" font-size=\"19\" fill=\"#444444\">\n");
+    wcr_printf(out,
             "<text x=\"40\" y=\"%ld\">Data: warrantcheck %s, dataset as of %s. Sources: the "
             "UN Secretary-General as treaty depositary, the International Criminal Court, UN "
             "Security Council resolutions.</text>\n",
             y, wc_version(), wc_date_format(c->ds->as_of, asof));
-    fprintf(out,
+    wcr_printf(out,
             "<text x=\"40\" y=\"%ld\">Boundaries: Natural Earth 1:110m (public domain); Equal "
             "Earth projection; circles mark small states. Lines and names imply no view on any "
             "territory's status.</text>\n",
             y + FOOT_LINE);
-    fprintf(out,
+    wcr_printf(out,
             "<text x=\"40\" y=\"%ld\">Not legal advice: the verdicts say what the sources say; "
             "a court decides. Each country: 'warrantcheck can PERSON COUNTRY'.</text>\n",
             y + 2 * FOOT_LINE);
-    fputs("</g>\n", out);
+    wcr_puts(out, "</g>\n");
 }
 
 /* Computes the verdict of every country of the dataset. Returns a malloc'd
  * array the caller frees, or NULL if memory ran out. */
-static int *all_styles(const cli *c, const wc_person *person, svg_map_counts *n)
+static int *all_styles(const map_ctx *c, const wc_person *person, map_counts *n)
 {
     int *styles = malloc((c->ds->n_countries + 1) * sizeof *styles);
     if (styles == NULL)
@@ -217,9 +210,11 @@ static int *all_styles(const cli *c, const wc_person *person, svg_map_counts *n)
     return styles;
 }
 
-bool svg_map_write(FILE *out, const cli *c, const wc_person *person, const world_map *map)
+bool wcr_svg_map_write(const wcr_writer *to, const wc_dataset *ds, wc_date date_on,
+                       const wc_person *person, const wcr_world_map *map)
 {
-    svg_map_counts n = {0};
+    const map_ctx ctx = {ds, date_on}, *c = &ctx;
+    map_counts n = {0};
     int *styles = all_styles(c, person, &n);
     if (styles == NULL)
         return false;
@@ -234,35 +229,38 @@ bool svg_map_write(FILE *out, const cli *c, const wc_person *person, const world
 
     char date[WC_DATE_BUFSIZE];
     wc_date_format(c->date, date);
-    fprintf(out,
+    /* One check at the end for every write (a memory writer can fail). */
+    wcr_checked checked;
+    wcr_writer w = wcr_writer_checked(&checked, to);
+    const wcr_writer *out = &w;
+    wcr_printf(out,
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" viewBox=\"0 0 %ld %ld\" "
             "width=\"%ld\" height=\"%ld\" "
             "font-family=\"DejaVu Sans, Verdana, Arial, Helvetica, sans-serif\">\n",
             map->width, height, map->width / 2, height / 2);
-    fputs("<title>Where ", out);
-    write_escaped(out, person->name, SIZE_MAX);
-    fprintf(out, " can be arrested, %s</title>\n", date);
-    fputs("<desc>Each country filled by its duty to arrest ", out);
-    write_escaped(out, person->name, SIZE_MAX);
-    fprintf(out,
+    wcr_puts(out, "<title>Where ");
+    wcr_write_xml(out, person->name, SIZE_MAX);
+    wcr_printf(out, " can be arrested, %s</title>\n", date);
+    wcr_puts(out, "<desc>Each country filled by its duty to arrest ");
+    wcr_write_xml(out, person->name, SIZE_MAX);
+    wcr_printf(out,
             " under an arrest warrant of the International Criminal Court on %s, as computed "
             "by warrantcheck.</desc>\n",
             date);
-    fprintf(out, "<rect width=\"%ld\" height=\"%ld\" fill=\"#ffffff\"/>\n", map->width, height);
-    fputs("<text x=\"40\" y=\"62\" font-size=\"46\" font-weight=\"bold\" fill=\"#222222\">"
-          "Where ",
-          out);
-    write_escaped(out, person->name, SIZE_MAX);
-    fprintf(out, " can be arrested, %s</text>\n", date);
-    fprintf(out,
+    wcr_printf(out, "<rect width=\"%ld\" height=\"%ld\" fill=\"#ffffff\"/>\n", map->width, height);
+    wcr_puts(out, "<text x=\"40\" y=\"62\" font-size=\"46\" font-weight=\"bold\" fill=\"#222222\">"
+          "Where ");
+    wcr_write_xml(out, person->name, SIZE_MAX);
+    wcr_printf(out, " can be arrested, %s</text>\n", date);
+    wcr_printf(out,
             "<text x=\"40\" y=\"106\" font-size=\"25\" fill=\"#444444\">Each country's duty to "
             "arrest under an arrest warrant of the International Criminal Court on %s</text>\n",
             date);
     write_countries(out, c, map, styles);
     long y = write_legend(out, legend_y, &n);
     write_sources(out, c, y + 20);
-    fputs("</svg>\n", out);
+    wcr_puts(out, "</svg>\n");
     free(styles);
-    return true;
+    return !checked.failed;
 }

@@ -1,0 +1,153 @@
+/*
+ * warrantcheck — the render library: the output contract of SPEC section 5.
+ *
+ * Turns the core's answers into text for people and into the rows scripts
+ * read (JSON, JSON lines, CSV, TSV), and draws the SVG map. It knows nothing
+ * of a command line: a caller says which format in a wcr_opts and where the
+ * bytes go in a wcr_writer (a FILE *, a growing memory buffer, or its own
+ * functions, in the manner of libucl's ucl_emitter_functions).
+ *
+ * Every public symbol starts with wcr_ or WCR_; the core's are wc_.
+ * Link warrantcheck_render and warrantcheck_core.
+ */
+#ifndef WARRANTCHECK_RENDER_H
+#define WARRANTCHECK_RENDER_H
+
+#include <warrantcheck/warrantcheck.h>
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ----------------------------------------------------------------- writer */
+
+/* Where output goes. Each function returns false if the bytes could not be
+ * taken (memory ran out); a FILE back end leaves write errors for ferror().
+ * append_vprintf may be NULL: wcr_printf() then formats into memory and
+ * calls append_len. */
+typedef struct wcr_writer {
+    bool (*append_len)(const char *s, size_t len, void *ud);
+    bool (*append_char)(char c, size_t count, void *ud); /* `count` copies of c */
+    bool (*append_int)(long long v, void *ud);           /* in decimal */
+    void *ud;
+    bool (*append_vprintf)(void *ud, const char *fmt, va_list ap);
+} wcr_writer;
+
+/* A writer to `f`, which the caller keeps open and closes. */
+wcr_writer wcr_writer_file(FILE *f);
+
+/* A growing NUL-terminated buffer: `data` is malloc'd (or NULL while
+ * empty) and the caller frees it with wcr_buffer_free(). `failed` is set
+ * when memory ran out, and the buffer then keeps what it had. */
+typedef struct wcr_buffer {
+    char *data;
+    size_t len, cap;
+    bool failed;
+} wcr_buffer;
+
+/* A writer that appends to `b` (zeroed, or holding earlier output). */
+wcr_writer wcr_writer_buffer(wcr_buffer *b);
+
+/* Frees the buffer's bytes and zeroes it. */
+void wcr_buffer_free(wcr_buffer *b);
+
+/* Writes `len` bytes, a NUL-terminated string, one character, a number,
+ * or printf-formatted text. Each returns false if memory ran out. */
+bool wcr_write(const wcr_writer *w, const char *s, size_t len);
+bool wcr_puts(const wcr_writer *w, const char *s);
+bool wcr_putc(const wcr_writer *w, char c);
+bool wcr_put_int(const wcr_writer *w, long long v);
+bool wcr_printf(const wcr_writer *w, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* ---------------------------------------------------------------- options */
+
+typedef enum wcr_format {
+    WCR_TEXT,
+    WCR_JSON,  /* one document: an object, or an array of rows */
+    WCR_JSONL, /* one object a line */
+    WCR_CSV,   /* RFC 4180, LF line ends */
+    WCR_TSV,   /* tabs; tabs and line breaks inside a cell become spaces */
+    WCR_SVG    /* the map only */
+} wcr_format;
+
+/* How to render: the format, whether CSV/TSV start with a header row, and
+ * whether text colours verdict words (ANSI escapes). */
+typedef struct wcr_opts {
+    wcr_format format;
+    bool header;
+    bool color;
+} wcr_opts;
+
+/* ------------------------------------------------------------ text output */
+
+/* Writes a verdict for people: the answer in a sentence, then the verdict
+ * word, basis, warrant, notes and sources (the text of `can`). */
+bool wcr_verdict_text(const wcr_writer *w, const wcr_opts *o, wc_date date, const wc_person *p,
+                      const wc_country *c, const wc_verdict *v);
+
+/* Writes "\nNotes:\n  - ...\n" for each note (nothing if there is none). */
+bool wcr_notes_text(const wcr_writer *w, const wc_notes *notes);
+
+/* Writes "\nSources:\n  - ...\n" with each source once, however many of the
+ * `n` lists cite it (nothing if there is none). */
+bool wcr_sources_text(const wcr_writer *w, const wc_source_list *const *lists, size_t n);
+
+/* One source as a citation: "Title. Publisher, DATE. URL". Returns a
+ * malloc'd string the caller frees, or NULL if memory ran out. */
+char *wcr_citation(const wc_source *s);
+
+/* True if lists[l]->items[i] was already cited earlier in `lists`, so that
+ * a source cited twice is listed once. */
+bool wcr_source_seen(const wc_source_list *const *lists, size_t l, size_t i);
+
+/* The ANSI colour that starts and ends a verdict word: "" unless o->color. */
+const char *wcr_color_on(const wcr_opts *o, wc_verdict_kind kind);
+const char *wcr_color_off(const wcr_opts *o);
+
+/* ------------------------------------------------------------------ rows */
+
+/* The CSV/TSV columns of a verdict row (`can`, `where`), NULL-terminated:
+ * date,person,person_name,iso2,iso3,country,through,state_party,verdict,
+ * basis,notes. */
+extern const char *const wcr_verdict_columns[];
+
+struct cJSON;
+
+/* A table of rows in a machine format (JSON array, JSON lines, CSV, TSV).
+ * With a NULL writer it only counts rows. Open it with wcr_table_begin(),
+ * close it with wcr_table_end(). */
+typedef struct wcr_table {
+    const wcr_writer *w;
+    wcr_opts opts;
+    const char *const *columns; /* NULL-terminated, for CSV and TSV */
+    struct cJSON *array;        /* WCR_JSON collects rows here */
+    size_t rows;
+    bool failed;
+} wcr_table;
+
+/* Starts a table; writes the CSV/TSV header row if o->header. */
+void wcr_table_begin(wcr_table *t, const wcr_writer *w, const wcr_opts *o,
+                     const char *const *columns);
+
+/* Adds the verdict row of SPEC section 5 for `p` in `c` on `date`. */
+void wcr_table_verdict(wcr_table *t, wc_date date, const wc_person *p, const wc_country *c,
+                       const wc_verdict *v);
+
+/* Ends the table (writes the JSON array). Returns false if memory ran out
+ * at any point of the table. */
+bool wcr_table_end(wcr_table *t);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,111 @@
+#include "fields.h"
+
+#include "writer.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+bool wcr_json_add_date(cJSON *obj, const char *key, wc_date date)
+{
+    char buf[WC_DATE_BUFSIZE];
+    if (date == WC_DATE_UNKNOWN)
+        return cJSON_AddNullToObject(obj, key) != NULL;
+    return cJSON_AddStringToObject(obj, key, wc_date_format(date, buf)) != NULL;
+}
+
+bool wcr_json_add_string(cJSON *obj, const char *key, const char *s)
+{
+    if (s == NULL)
+        return cJSON_AddNullToObject(obj, key) != NULL;
+    return cJSON_AddStringToObject(obj, key, s) != NULL;
+}
+
+bool wcr_json_add_country(cJSON *obj, const char *key, const wc_country *c)
+{
+    cJSON *o = cJSON_AddObjectToObject(obj, key);
+    return o != NULL && wcr_json_add_string(o, "iso2", c->iso2) && wcr_json_add_string(o, "iso3", c->iso3) &&
+           wcr_json_add_string(o, "name", c->name);
+}
+
+bool wcr_json_add_person(cJSON *obj, const char *key, const wc_person *p)
+{
+    cJSON *o = cJSON_AddObjectToObject(obj, key);
+    return o != NULL && wcr_json_add_string(o, "id", p->id) && wcr_json_add_string(o, "name", p->name);
+}
+
+bool wcr_json_add_state_party(cJSON *obj, bool state_party, bool presumed)
+{
+    if (presumed) /* a territory whose coverage is not recorded: not known */
+        return cJSON_AddNullToObject(obj, "state_party") != NULL;
+    return cJSON_AddBoolToObject(obj, "state_party", state_party) != NULL;
+}
+
+cJSON *wcr_json_verdict_row(wc_date date, const wc_person *p, const wc_country *c,
+                            const wc_verdict *v)
+{
+    cJSON *o = cJSON_CreateObject();
+    bool ok = o != NULL && wcr_json_add_date(o, "date", date) &&
+              wcr_json_add_person(o, "person", p) && wcr_json_add_country(o, "country", c) &&
+              wcr_json_add_state_party(o, v->state_party, v->state_party_presumed) &&
+              wcr_json_add_string(o, "through", v->through ? v->through->iso2 : NULL) &&
+              wcr_json_add_string(o, "verdict", wc_verdict_word(v->kind)) &&
+              wcr_json_add_string(o, "basis", v->basis) &&
+              wcr_json_add_string(o, "warrant", v->warrant ? v->warrant->id : NULL) &&
+              wcr_json_add_strings(o, "notes", v->notes.items, v->notes.count) &&
+              wcr_json_add_sources(o, "sources", v->sources, v->n_sources);
+    if (!ok) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
+bool wcr_json_add_strings(cJSON *obj, const char *key, char *const *items, size_t n)
+{
+    cJSON *a = cJSON_AddArrayToObject(obj, key);
+    if (a == NULL)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        cJSON *s = cJSON_CreateString(items[i]);
+        if (s == NULL || !cJSON_AddItemToArray(a, s)) {
+            cJSON_Delete(s);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool wcr_json_add_sources(cJSON *obj, const char *key, const wc_source_list *const *lists,
+                      size_t n_lists)
+{
+    cJSON *a = cJSON_AddArrayToObject(obj, key);
+    if (a == NULL)
+        return false;
+    for (size_t l = 0; l < n_lists; l++) {
+        for (size_t i = 0; i < lists[l]->count; i++) {
+            const wc_source *s = lists[l]->items[i];
+            if (wcr_source_seen(lists, l, i))
+                continue;
+            char *cite = wcr_citation(s);
+            cJSON *item = cite ? cJSON_CreateString(cite) : NULL;
+            free(cite);
+            if (item == NULL || !cJSON_AddItemToArray(a, item)) {
+                cJSON_Delete(item);
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+bool wcr_json_write(const wcr_writer *w, const cJSON *value, bool pretty)
+{
+    char *text = pretty ? cJSON_Print(value) : cJSON_PrintUnformatted(value);
+    if (text == NULL)
+        return false;
+    size_t len = strlen(text);
+    text[len] = '\n'; /* cJSON's NUL becomes the line end */
+    bool ok = wcr_write(w, text, len + 1);
+    free(text);
+    return ok;
+}

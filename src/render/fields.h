@@ -1,0 +1,45 @@
+/* The rows of SPEC section 5 as cJSON objects: the stable field names live
+ * here, shared by every command and every machine format. Each adder
+ * returns false if memory ran out. */
+#ifndef WCR_FIELDS_H
+#define WCR_FIELDS_H
+
+#include <cjson/cJSON.h>
+#include <warrantcheck/render.h>
+
+#include <stdbool.h>
+
+/* Adds `key`: the date as "YYYY-MM-DD", or null when unknown. */
+bool wcr_json_add_date(cJSON *obj, const char *key, wc_date date);
+
+/* Adds `key`: the string, or null. */
+bool wcr_json_add_string(cJSON *obj, const char *key, const char *s);
+
+/* Adds `key`: {"iso2", "iso3", "name"}. */
+bool wcr_json_add_country(cJSON *obj, const char *key, const wc_country *c);
+
+/* Adds `key`: {"id", "name"}. */
+bool wcr_json_add_person(cJSON *obj, const char *key, const wc_person *p);
+
+/* Adds "state_party": the boolean, or null when it is only presumed (a
+ * territory whose coverage is not recorded). */
+bool wcr_json_add_state_party(cJSON *obj, bool state_party, bool presumed);
+
+/* Adds `key`: an array of the strings. */
+bool wcr_json_add_strings(cJSON *obj, const char *key, char *const *items, size_t n);
+
+/* Adds `key`: an array of citations of the sources, each once. */
+bool wcr_json_add_sources(cJSON *obj, const char *key, const wc_source_list *const *lists,
+                          size_t n_lists);
+
+/* Returns a new row object for a verdict: date, person, country,
+ * state_party, through, verdict, basis, warrant, notes and sources (SPEC
+ * section 5), or NULL if memory ran out. */
+cJSON *wcr_json_verdict_row(wc_date date, const wc_person *p, const wc_country *c,
+                            const wc_verdict *v);
+
+/* Writes the value, pretty for `pretty`, else on one line, then a newline.
+ * Returns false if memory ran out. */
+bool wcr_json_write(const wcr_writer *w, const cJSON *value, bool pretty);
+
+#endif

@@ -1,0 +1,65 @@
+/* The rows of `itinerary` in every format, written as a stream: the verdict
+ * part of a row is rendered once per (person, country, run of days) as a
+ * fragment the caller caches, and each row puts its own fields (line,
+ * dates, input) before it. A leg whose verdict changes inside it is built
+ * whole, with a note saying when it changes. */
+#ifndef WCR_ITINERARY_ROWS_H
+#define WCR_ITINERARY_ROWS_H
+
+#include "stream.h"
+
+#include <warrantcheck/render.h>
+
+typedef struct wcr_itinerary {
+    wcr_stream s;
+    wcr_opts opts;
+    bool person_column; /* text: rows name their person (set before the first row) */
+    wcr_table csv;      /* CSV/TSV: the header and the rows built whole */
+    bool started;       /* the header or "[" is out */
+    size_t rows;        /* rows written */
+} wcr_itinerary;
+
+/* line,date,start,end,person,person_name,iso2,iso3,country,through,
+ * state_party,verdict,basis,notes */
+extern const char *const wcr_itinerary_columns[];
+
+/* Readies `it` to write rows in o->format to `w`, which must outlive it.
+ * Returns false if memory ran out. */
+bool wcr_itinerary_open(wcr_itinerary *it, const wcr_writer *w, const wcr_opts *o);
+
+/* Hands on what is buffered and frees the buffer; accepts a failed open. */
+void wcr_itinerary_close(wcr_itinerary *it);
+
+/* Hands what is buffered to the writer (before the caller writes to it). */
+void wcr_itinerary_flush(wcr_itinerary *it);
+
+/* Renders the verdict part of a row for the format as a malloc'd string
+ * of *len bytes, or NULL if memory ran out. `date` is the day it was
+ * worked out for. */
+char *wcr_itinerary_fragment(wcr_itinerary *it, const wc_person *p, const wc_country *c,
+                             wc_date date, const wc_verdict *v, size_t *len);
+
+/* Writes what goes before the first row (the CSV/TSV header, or "["), once. */
+void wcr_itinerary_begin(wcr_itinerary *it);
+
+/* Writes a row whose verdict part is a fragment: the common case, with no
+ * JSON tree and no allocation. */
+void wcr_itinerary_row(wcr_itinerary *it, unsigned long line, const wc_leg *leg, wc_date date,
+                       const char *fragment, size_t fragment_len);
+
+/* Writes the text row of a leg whose verdict changes: the fragment of the
+ * verdict of its strongest day, then `change` in brackets. */
+void wcr_itinerary_changing_text(wcr_itinerary *it, unsigned long line, const wc_leg *leg,
+                                 const char *fragment, size_t fragment_len, const char *change);
+
+/* Writes the row, built whole, of a leg whose verdict changes in a machine
+ * format: verdict `v` of `date`, with `change` as its last note. Returns
+ * false if memory ran out. */
+bool wcr_itinerary_changing_row(wcr_itinerary *it, unsigned long line, const wc_leg *leg,
+                                const wc_person *p, const wc_country *c, wc_date date,
+                                const wc_verdict *v, const char *change);
+
+/* Ends the output ("]" for JSON). Returns false if memory ran out. */
+bool wcr_itinerary_end(wcr_itinerary *it);
+
+#endif

@@ -1,0 +1,18 @@
+/* Row output in every machine format: a caller builds one JSON object a
+ * row (fields.h), and the table writes it as part of a JSON array, as a
+ * JSON line, or flattened into the CSV/TSV columns of SPEC section 5. The
+ * table itself (wcr_table_begin, wcr_table_end) is in <warrantcheck/render.h>. */
+#ifndef WCR_TABLE_H
+#define WCR_TABLE_H
+
+#include <cjson/cJSON.h>
+#include <warrantcheck/render.h>
+
+/* Writes one row and takes ownership of `row` (NULL: memory ran out). */
+void wcr_table_row(wcr_table *t, cJSON *row);
+
+/* Writes the CSV/TSV cells of `row` for `columns`, and the line end. */
+bool wcr_table_cells(const wcr_writer *w, wcr_format format, const char *const *columns,
+                     const cJSON *row);
+
+#endif

@@ -1,0 +1,27 @@
+/* The writer interface seen from inside the render layer: the public part
+ * is in <warrantcheck/render.h>; here are the helpers every format uses. */
+#ifndef WCR_WRITER_H
+#define WCR_WRITER_H
+
+#include <warrantcheck/render.h>
+
+#include <string.h>
+
+/* Writes a string literal without measuring it at run time. */
+#define WCR_LIT(w, lit) wcr_write((w), (lit), sizeof(lit) - 1)
+
+/* A writer that passes everything to another and remembers whether any
+ * call failed (and then writes no more), so that a long run of writes
+ * needs one check at its end. */
+typedef struct wcr_checked {
+    const wcr_writer *to;
+    bool failed;
+} wcr_checked;
+
+wcr_writer wcr_writer_checked(wcr_checked *c, const wcr_writer *to);
+
+/* Writes `len` bytes of text (up to a NUL if sooner) with the five XML
+ * special characters escaped. */
+bool wcr_write_xml(const wcr_writer *w, const char *s, size_t len);
+
+#endif
