@@ -8,10 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const VERDICT_COLUMNS[] = {"date",        "person",  "person_name", "iso2",
-                                              "iso3",        "country", "state_party", "verdict",
-                                              "basis",       "notes",   NULL};
-
 int cmd_can(cli *c, int argc, char **argv)
 {
     const wc_person *p = cli_person(c, argv[0]);
@@ -38,7 +34,7 @@ int cmd_can(cli *c, int argc, char **argv)
             cJSON_Delete(row);
         } else {
             wcr_table t;
-            cli_table_begin(&t, c, VERDICT_COLUMNS);
+            cli_table_begin(&t, c, wcr_verdict_columns);
             wcr_table_row(&t, wcr_json_verdict_row(c->date, p, country, &v));
             if (!wcr_table_end(&t))
                 status = diag_out_of_memory();
@@ -76,7 +72,7 @@ int cmd_where(cli *c, int argc, char **argv)
         return status != EXIT_YES ? status : yes > 0 ? EXIT_YES : EXIT_NO;
     }
     if (!text)
-        cli_table_begin(&t, c, VERDICT_COLUMNS);
+        cli_table_begin(&t, c, wcr_verdict_columns);
     if (text && !c->quiet) {
         if (yes > 0 && territories > 0 && !c->all)
             fprintf(c->out,

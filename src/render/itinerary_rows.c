@@ -10,11 +10,11 @@
 /* The rows of SPEC section 5, flattened; the verdict part is rendered once
  * per (person, country, run of days) and the row's own fields put before it. */
 const char *const wcr_itinerary_columns[] = {
-    "line",    "date",        "start",   "end",   "person", "person_name", "iso2", "iso3",
-    "country", "state_party", "verdict", "basis", "notes",  NULL};
+    "line",    "date",    "start",       "end",     "person", "person_name", "iso2", "iso3",
+    "country", "through", "state_party", "verdict", "basis",  "notes",       NULL};
 static const char *const VERDICT_PART_COLUMNS[] = {
-    "person",      "person_name", "iso2",  "iso3", "country",
-    "state_party", "verdict",     "basis", "notes", NULL};
+    "person",  "person_name", "iso2",    "iso3",  "country", "through",
+    "state_party", "verdict", "basis", "notes", NULL};
 
 bool wcr_itinerary_open(wcr_itinerary *it, const wcr_writer *w, const wcr_opts *o)
 {
