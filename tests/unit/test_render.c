@@ -43,6 +43,24 @@ static void buffer_writer_grows_and_stays_terminated(void **state)
     assert_int_equal(b.len, 0);
 }
 
+/* A writer without append_vprintf: wcr_printf formats into memory first. */
+static void printf_falls_back_to_append_len(void **state)
+{
+    (void)state;
+    wcr_buffer b = {0};
+    wcr_writer w = wcr_writer_buffer(&b);
+    w.append_vprintf = NULL;
+    char big[1500];
+    memset(big, 'z', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    assert_true(wcr_printf(&w, "%d|%s", 42, "short"));
+    assert_true(wcr_printf(&w, "|%s|", big));
+    assert_int_equal(b.len, 8 + 1501);
+    assert_memory_equal(b.data, "42|short|zz", 11);
+    assert_int_equal(b.data[b.len - 1], '|');
+    wcr_buffer_free(&b);
+}
+
 static void xml_escapes_the_five_specials(void **state)
 {
     (void)state;
@@ -223,6 +241,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(buffer_writer_grows_and_stays_terminated),
+        cmocka_unit_test(printf_falls_back_to_append_len),
         cmocka_unit_test(xml_escapes_the_five_specials),
         cmocka_unit_test(line_numbers_count_up_in_place),
         cmocka_unit_test(numbers_and_dates_are_written_in_place),
