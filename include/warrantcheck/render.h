@@ -94,6 +94,21 @@ typedef struct wcr_opts {
 bool wcr_verdict_text(const wcr_writer *w, const wcr_opts *o, wc_date date, const wc_person *p,
                       const wc_country *c, const wc_verdict *v);
 
+/* Writes the line that heads `where`'s list: in how many countries (and,
+ * unless `every` country is listed, territories of theirs) `p` can be
+ * arrested on `date`. */
+bool wcr_where_text_head(const wcr_writer *w, const wc_person *p, wc_date date, size_t countries,
+                         size_t territories, bool every);
+
+/* Writes one line of `where`'s list: codes, verdict word, name. */
+bool wcr_where_text_row(const wcr_writer *w, const wcr_opts *o, const wc_country *c,
+                        const wc_verdict *v);
+
+/* Writes one line of `trips`: the days, the host, the verdict of the day of
+ * arrival (`v`), the city and the outcome. */
+bool wcr_trip_text_row(const wcr_writer *w, const wcr_opts *o, const wc_trip *trip,
+                       const wc_verdict *v);
+
 /* Writes "\nNotes:\n  - ...\n" for each note (nothing if there is none). */
 bool wcr_notes_text(const wcr_writer *w, const wc_notes *notes);
 
@@ -120,11 +135,16 @@ const char *wcr_color_off(const wcr_opts *o);
  * basis,notes. */
 extern const char *const wcr_verdict_columns[];
 
+/* The CSV/TSV columns of a trip row (`trips`): date,start,end,person,
+ * person_name,iso2,iso3,country,state_party,verdict,basis,notes,city,
+ * occasion,outcome. */
+extern const char *const wcr_trip_columns[];
+
 struct cJSON;
 
 /* A table of rows in a machine format (JSON array, JSON lines, CSV, TSV).
- * With a NULL writer it only counts rows. Open it with wcr_table_begin(),
- * close it with wcr_table_end(). */
+ * The writer must outlive it; with a NULL writer it only counts rows. Open
+ * it with wcr_table_begin(), close it with wcr_table_end(). */
 typedef struct wcr_table {
     const wcr_writer *w;
     wcr_opts opts;

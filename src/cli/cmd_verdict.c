@@ -50,9 +50,8 @@ int cmd_where(cli *c, int argc, char **argv)
     const wc_person *p = cli_person_argument(c, argc, argv, "where", &status);
     if (p == NULL)
         return status;
-    char d[WC_DATE_BUFSIZE];
-    wc_date_format(c->date, d);
     size_t yes = 0, territories = 0;
+    wcr_opts opts = cli_render_opts(c);
     wcr_table t;
     bool text = c->format == FORMAT_TEXT;
     /* Two passes for text: the count heads the list. */
@@ -73,19 +72,8 @@ int cmd_where(cli *c, int argc, char **argv)
     }
     if (!text)
         cli_table_begin(&t, c, wcr_verdict_columns);
-    if (text && !c->quiet) {
-        if (yes > 0 && territories > 0 && !c->all)
-            fprintf(c->out,
-                    "%s can be arrested in %zu %s on %s (and in %zu territories of theirs; "
-                    "--all lists every place):\n",
-                    p->name, yes, yes == 1 ? "country" : "countries", d, territories);
-        else if (yes > 0)
-            fprintf(c->out, "%s can be arrested in %zu %s on %s%s\n", p->name, yes,
-                    yes == 1 ? "country" : "countries", d, c->all ? "; every country:" : ":");
-        else
-            fprintf(c->out, "%s cannot be arrested under an ICC warrant in any country on %s%s\n",
-                    p->name, d, c->all ? "; every country:" : ".");
-    }
+    if (text && !c->quiet)
+        wcr_where_text_head(&c->writer, p, c->date, yes, territories, c->all);
     for (size_t i = 0; i < c->ds->n_countries && !c->quiet; i++) {
         const wc_country *country = &c->ds->countries[i];
         wc_verdict v;
@@ -97,9 +85,7 @@ int cmd_where(cli *c, int argc, char **argv)
         }
         if (c->all || (wc_verdict_can_arrest(v.kind) && wc_country_is_state(country))) {
             if (text)
-                fprintf(c->out, "  %s  %-3s  %s%-16s%s  %s\n", country->iso2, country->iso3,
-                        cli_color_on(c, v.kind), wc_verdict_word(v.kind), cli_color_off(c),
-                        country->name);
+                wcr_where_text_row(&c->writer, &opts, country, &v);
             else
                 wcr_table_row(&t, wcr_json_verdict_row(c->date, p, country, &v));
         }
@@ -110,21 +96,17 @@ int cmd_where(cli *c, int argc, char **argv)
     return yes > 0 ? EXIT_YES : EXIT_NO;
 }
 
-static const char *const TRIP_COLUMNS[] = {"date",     "start",   "end",         "person",
-                                           "person_name", "iso2", "iso3",        "country",
-                                           "state_party", "verdict", "basis",    "notes",
-                                           "city",     "occasion", "outcome",    NULL};
-
 int cmd_trips(cli *c, int argc, char **argv)
 {
     int status;
     const wc_person *p = cli_person_argument(c, argc, argv, "trips", &status);
     if (p == NULL)
         return status;
+    wcr_opts opts = cli_render_opts(c);
     wcr_table t;
     bool text = c->format == FORMAT_TEXT;
     if (!text)
-        cli_table_begin(&t, c, TRIP_COLUMNS);
+        cli_table_begin(&t, c, wcr_trip_columns);
     size_t n = 0;
     for (size_t i = 0; i < c->ds->n_trips; i++) {
         const wc_trip *trip = &c->ds->trips[i];
@@ -139,25 +121,10 @@ int cmd_trips(cli *c, int argc, char **argv)
             wcr_table_row(&t, NULL); /* fails the table, which frees its rows */
             break;
         }
-        char a[WC_DATE_BUFSIZE], b[WC_DATE_BUFSIZE];
-        if (text && !c->quiet) {
-            fprintf(c->out, "%s..%s  %s  %s%-16s%s  %s%s%s%s%s\n", wc_date_format(trip->start, a),
-                    wc_date_format(trip->end, b), trip->host->iso2, cli_color_on(c, v.kind),
-                    wc_verdict_word(v.kind), cli_color_off(c), trip->host->name,
-                    trip->city ? ", " : "", trip->city ? trip->city : "",
-                    trip->outcome ? " — " : "", trip->outcome ? trip->outcome : "");
-        } else if (!text) {
-            cJSON *row = wcr_json_verdict_row(trip->start, p, trip->host, &v);
-            if (row != NULL && !(wcr_json_add_date(row, "start", trip->start) &&
-                                 wcr_json_add_date(row, "end", trip->end) &&
-                                 wcr_json_add_string(row, "city", trip->city) &&
-                                 wcr_json_add_string(row, "occasion", trip->occasion) &&
-                                 wcr_json_add_string(row, "outcome", trip->outcome))) {
-                cJSON_Delete(row);
-                row = NULL;
-            }
-            wcr_table_row(&t, row);
-        }
+        if (text && !c->quiet)
+            wcr_trip_text_row(&c->writer, &opts, trip, &v);
+        else if (!text)
+            wcr_table_row(&t, wcr_json_trip_row(trip, &v));
         wc_verdict_free(&v);
     }
     if (text && !c->quiet && n == 0)

@@ -60,6 +60,20 @@ cJSON *wcr_json_verdict_row(wc_date date, const wc_person *p, const wc_country *
     return o;
 }
 
+cJSON *wcr_json_trip_row(const wc_trip *trip, const wc_verdict *v)
+{
+    cJSON *row = wcr_json_verdict_row(trip->start, trip->person, trip->host, v);
+    if (row != NULL && !(wcr_json_add_date(row, "start", trip->start) &&
+                         wcr_json_add_date(row, "end", trip->end) &&
+                         wcr_json_add_string(row, "city", trip->city) &&
+                         wcr_json_add_string(row, "occasion", trip->occasion) &&
+                         wcr_json_add_string(row, "outcome", trip->outcome))) {
+        cJSON_Delete(row);
+        return NULL;
+    }
+    return row;
+}
+
 bool wcr_json_add_strings(cJSON *obj, const char *key, char *const *items, size_t n)
 {
     cJSON *a = cJSON_AddArrayToObject(obj, key);

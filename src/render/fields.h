@@ -38,6 +38,11 @@ bool wcr_json_add_sources(cJSON *obj, const char *key, const wc_source_list *con
 cJSON *wcr_json_verdict_row(wc_date date, const wc_person *p, const wc_country *c,
                             const wc_verdict *v);
 
+/* Returns a new row object for a trip: the verdict row of the host on the
+ * day of arrival (`v`), then start, end, city, occasion and outcome; NULL
+ * if memory ran out. */
+cJSON *wcr_json_trip_row(const wc_trip *trip, const wc_verdict *v);
+
 /* Writes the value, pretty for `pretty`, else on one line, then a newline.
  * Returns false if memory ran out. */
 bool wcr_json_write(const wcr_writer *w, const cJSON *value, bool pretty);

@@ -118,6 +118,10 @@ const char *const wcr_verdict_columns[] = {"date",    "person",      "person_nam
                                            "iso3",    "country",     "through",     "state_party",
                                            "verdict", "basis",       "notes",       NULL};
 
+const char *const wcr_trip_columns[] = {
+    "date",        "start",   "end",   "person", "person_name", "iso2",     "iso3",    "country",
+    "state_party", "verdict", "basis", "notes",  "city",        "occasion", "outcome", NULL};
+
 void wcr_table_begin(wcr_table *t, const wcr_writer *w, const wcr_opts *o,
                      const char *const *columns)
 {

@@ -137,3 +137,39 @@ bool wcr_verdict_text(const wcr_writer *w, const wcr_opts *o, wc_date date, cons
     ok &= wcr_notes_text(w, &v->notes);
     return wcr_sources_text(w, v->sources, v->n_sources) && ok;
 }
+
+bool wcr_where_text_head(const wcr_writer *w, const wc_person *p, wc_date date, size_t countries,
+                         size_t territories, bool every)
+{
+    char d[WC_DATE_BUFSIZE];
+    wc_date_format(date, d);
+    const char *noun = countries == 1 ? "country" : "countries";
+    if (countries > 0 && territories > 0 && !every)
+        return wcr_printf(w,
+                          "%s can be arrested in %zu %s on %s (and in %zu territories of theirs; "
+                          "--all lists every place):\n",
+                          p->name, countries, noun, d, territories);
+    if (countries > 0)
+        return wcr_printf(w, "%s can be arrested in %zu %s on %s%s\n", p->name, countries, noun,
+                          d, every ? "; every country:" : ":");
+    return wcr_printf(w, "%s cannot be arrested under an ICC warrant in any country on %s%s\n",
+                      p->name, d, every ? "; every country:" : ".");
+}
+
+bool wcr_where_text_row(const wcr_writer *w, const wcr_opts *o, const wc_country *c,
+                        const wc_verdict *v)
+{
+    return wcr_printf(w, "  %s  %-3s  %s%-16s%s  %s\n", c->iso2, c->iso3, wcr_color_on(o, v->kind),
+                      wc_verdict_word(v->kind), wcr_color_off(o), c->name);
+}
+
+bool wcr_trip_text_row(const wcr_writer *w, const wcr_opts *o, const wc_trip *trip,
+                       const wc_verdict *v)
+{
+    char a[WC_DATE_BUFSIZE], b[WC_DATE_BUFSIZE];
+    return wcr_printf(w, "%s..%s  %s  %s%-16s%s  %s%s%s%s%s\n", wc_date_format(trip->start, a),
+                      wc_date_format(trip->end, b), trip->host->iso2, wcr_color_on(o, v->kind),
+                      wc_verdict_word(v->kind), wcr_color_off(o), trip->host->name,
+                      trip->city ? ", " : "", trip->city ? trip->city : "",
+                      trip->outcome ? " — " : "", trip->outcome ? trip->outcome : "");
+}
