@@ -150,6 +150,7 @@ typedef struct wcr_table {
     wcr_opts opts;
     const char *const *columns; /* NULL-terminated, for CSV and TSV */
     struct cJSON *array;        /* WCR_JSON collects rows here */
+    wcr_buffer line, cell;      /* CSV/TSV: reused for every row */
     size_t rows;
     bool failed;
 } wcr_table;
@@ -162,8 +163,9 @@ void wcr_table_begin(wcr_table *t, const wcr_writer *w, const wcr_opts *o,
 void wcr_table_verdict(wcr_table *t, wc_date date, const wc_person *p, const wc_country *c,
                        const wc_verdict *v);
 
-/* Ends the table (writes the JSON array). Returns false if memory ran out
- * at any point of the table. */
+/* Ends the table (writes the JSON array) and frees what it holds; a second
+ * call writes and frees nothing. Returns false if memory ran out at any
+ * point of the table. */
 bool wcr_table_end(wcr_table *t);
 
 #ifdef __cplusplus

@@ -28,6 +28,11 @@ bool wcr_itinerary_open(wcr_itinerary *it, const wcr_writer *w, const wcr_opts *
 void wcr_itinerary_close(wcr_itinerary *it)
 {
     wcr_stream_close(&it->s);
+    /* A run cut short (a closed pipe) never reached wcr_itinerary_end:
+     * free the table's buffers; after an end this does nothing. */
+    if (it->started && (it->opts.format == WCR_CSV || it->opts.format == WCR_TSV))
+        wcr_table_end(&it->csv);
+    it->started = false;
 }
 
 void wcr_itinerary_flush(wcr_itinerary *it)
@@ -67,8 +72,7 @@ static char *render_text(const wcr_itinerary *it, const wc_person *p, const wc_c
 static char *render_cells(const wcr_itinerary *it, cJSON *members, size_t *len)
 {
     wcr_buffer b = {0};
-    wcr_writer w = wcr_writer_buffer(&b);
-    bool ok = wcr_table_cells(&w, it->opts.format, VERDICT_PART_COLUMNS, members);
+    bool ok = wcr_table_cells(&b, it->opts.format, VERDICT_PART_COLUMNS, members);
     cJSON_Delete(members);
     if (!ok || b.failed || b.data == NULL) {
         wcr_buffer_free(&b);

@@ -27,7 +27,8 @@ extern const char *const wcr_itinerary_columns[];
  * Returns false if memory ran out. */
 bool wcr_itinerary_open(wcr_itinerary *it, const wcr_writer *w, const wcr_opts *o);
 
-/* Hands on what is buffered and frees the buffer; accepts a failed open. */
+/* Hands on what is buffered and frees what `it` holds, ended or not;
+ * accepts a failed open. */
 void wcr_itinerary_close(wcr_itinerary *it);
 
 /* Hands what is buffered to the writer (before the caller writes to it). */

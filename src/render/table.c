@@ -18,7 +18,7 @@ static const cJSON *column_value(const cJSON *row, const char *column)
         {"country", "country", "name"}, {"host", "country", "name"},
     };
     for (size_t i = 0; i < sizeof nested / sizeof nested[0]; i++) {
-        if (strcmp(column, nested[i].column) != 0)
+        if (column[0] != nested[i].column[0] || strcmp(column, nested[i].column) != 0)
             continue;
         const cJSON *o = cJSON_GetObjectItemCaseSensitive(row, nested[i].object);
         if (cJSON_IsObject(o))
@@ -27,91 +27,103 @@ static const cJSON *column_value(const cJSON *row, const char *column)
     return cJSON_GetObjectItemCaseSensitive(row, column);
 }
 
-/* Renders a value as one cell: "" for null, "; "-joined for a list. */
-static char *cell_text(const cJSON *v)
+/* Puts the text of a value into `cell` (emptied first): "" for null, the
+ * strings of a list joined by "; ". Returns false if memory ran out. */
+static bool cell_text(wcr_buffer *cell, const cJSON *v)
 {
+    cell->len = 0;
+    if (!wcr_buffer_append(cell, "", 0)) /* NUL-terminated even if empty */
+        return false;
     if (v == NULL || cJSON_IsNull(v))
-        return strdup("");
+        return true;
     if (cJSON_IsString(v))
-        return strdup(v->valuestring);
+        return wcr_buffer_append(cell, v->valuestring, strlen(v->valuestring));
     if (cJSON_IsBool(v))
-        return strdup(cJSON_IsTrue(v) ? "true" : "false");
+        return cJSON_IsTrue(v) ? wcr_buffer_append(cell, "true", 4)
+                               : wcr_buffer_append(cell, "false", 5);
     if (cJSON_IsNumber(v)) {
         char buf[32];
-        snprintf(buf, sizeof buf, "%.0f", v->valuedouble);
-        return strdup(buf);
+        int n = snprintf(buf, sizeof buf, "%.0f", v->valuedouble);
+        return wcr_buffer_append(cell, buf, (size_t)n);
     }
+    bool ok = true;
     if (cJSON_IsArray(v)) {
-        size_t len = 1;
-        for (const cJSON *e = v->child; e != NULL; e = e->next)
-            len += (cJSON_IsString(e) ? strlen(e->valuestring) : 0) + 2;
-        char *s = malloc(len);
-        if (s == NULL)
-            return NULL;
-        s[0] = '\0';
-        for (const cJSON *e = v->child; e != NULL; e = e->next) {
+        for (const cJSON *e = v->child; e != NULL && ok; e = e->next) {
             if (!cJSON_IsString(e))
                 continue;
-            if (s[0] != '\0')
-                strcat(s, "; ");
-            strcat(s, e->valuestring);
+            if (cell->len > 0)
+                ok = wcr_buffer_append(cell, "; ", 2);
+            ok = ok && wcr_buffer_append(cell, e->valuestring, strlen(e->valuestring));
         }
-        return s;
+        return ok;
     }
-    return cJSON_PrintUnformatted(v);
+    char *text = cJSON_PrintUnformatted(v);
+    ok = text != NULL && wcr_buffer_append(cell, text, strlen(text));
+    cJSON_free(text);
+    return ok;
 }
 
-/* CSV quotes a cell only when it must (libcsv does the quoting); TSV has
- * no quoting, so tabs and line breaks in a cell become spaces. */
-static bool put_cell(const wcr_writer *w, wcr_format format, char *s)
+/* Appends a cell to `line`. CSV quotes a cell only when it must (libcsv
+ * does the quoting); TSV has no quoting, so tabs and line breaks in a cell
+ * become spaces (in `s`, which is the caller's scratch text). */
+static bool put_cell(wcr_buffer *line, wcr_format format, char *s, size_t len)
 {
-    size_t len = strlen(s);
     if (format == WCR_TSV) {
         for (char *p = s; *p != '\0'; p++)
             if (*p == '\t' || *p == '\n' || *p == '\r')
                 *p = ' ';
-        return wcr_write(w, s, len);
+        return wcr_buffer_append(line, s, len);
     }
     if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' && (len == 0 || s[len - 1] != ' '))
-        return wcr_write(w, s, len);
-    char small[512];
+        return wcr_buffer_append(line, s, len);
     size_t need = csv_write(NULL, 0, s, len);
-    char *quoted = need <= sizeof small ? small : malloc(need);
-    if (quoted == NULL)
+    char *room = wcr_buffer_room(line, need);
+    if (room == NULL)
         return false;
-    csv_write(quoted, need, s, len);
-    bool ok = wcr_write(w, quoted, need);
-    if (quoted != small)
-        free(quoted);
-    return ok;
+    csv_write(room, need, s, len);
+    line->len += need;
+    line->data[line->len] = '\0';
+    return true;
 }
 
-/* The cells of a row, or the column names for row == NULL. */
-static bool put_line(const wcr_writer *w, wcr_format format, const char *const *columns,
-                     const cJSON *row)
+/* Appends to `line` the cells of a row, or the column names for row ==
+ * NULL, and the line end; `cell` is scratch space for one cell's text. */
+static bool put_line(wcr_buffer *line, wcr_buffer *cell, wcr_format format,
+                     const char *const *columns, const cJSON *row)
 {
     bool ok = true;
-    char sep = format == WCR_TSV ? '\t' : ',';
-    for (size_t i = 0; columns[i] != NULL; i++) {
+    const char *sep = format == WCR_TSV ? "\t" : ",";
+    for (size_t i = 0; columns[i] != NULL && ok; i++) {
         if (i > 0)
-            ok &= wcr_putc(w, sep);
-        char *s = row ? cell_text(column_value(row, columns[i])) : strdup(columns[i]);
-        if (s == NULL) {
-            ok = false;
-            continue;
+            ok = wcr_buffer_append(line, sep, 1);
+        if (row != NULL) {
+            ok = ok && cell_text(cell, column_value(row, columns[i]));
+        } else {
+            cell->len = 0;
+            ok = ok && wcr_buffer_append(cell, columns[i], strlen(columns[i]));
         }
-        ok &= put_cell(w, format, s);
-        free(s);
+        ok = ok && put_cell(line, format, cell->data, cell->len);
     }
     /* LF, not RFC 4180's CRLF: a Unix pipe into cut or `while read` would
      * otherwise see a stray CR in the last field. */
-    return wcr_putc(w, '\n') && ok;
+    return ok && wcr_buffer_append(line, "\n", 1);
 }
 
-bool wcr_table_cells(const wcr_writer *w, wcr_format format, const char *const *columns,
+bool wcr_table_cells(wcr_buffer *out, wcr_format format, const char *const *columns,
                      const cJSON *row)
 {
-    return put_line(w, format, columns, row);
+    wcr_buffer cell = {0};
+    bool ok = put_line(out, &cell, format, columns, row);
+    wcr_buffer_free(&cell);
+    return ok;
+}
+
+/* Writes one CSV/TSV line through the table's reused buffers. */
+static bool table_line(wcr_table *t, const cJSON *row)
+{
+    t->line.len = 0;
+    return put_line(&t->line, &t->cell, t->opts.format, t->columns, row) &&
+           wcr_write(t->w, t->line.data, t->line.len);
 }
 
 const char *const wcr_verdict_columns[] = {"date",    "person",      "person_name", "iso2",
@@ -131,13 +143,15 @@ void wcr_table_begin(wcr_table *t, const wcr_writer *w, const wcr_opts *o,
     t->rows = 0;
     t->failed = false;
     t->array = NULL;
+    t->line = (wcr_buffer){0};
+    t->cell = (wcr_buffer){0};
     if (w == NULL)
         return;
     if (o->format == WCR_JSON) {
         t->array = cJSON_CreateArray();
         t->failed = t->array == NULL;
     } else if ((o->format == WCR_CSV || o->format == WCR_TSV) && o->header) {
-        t->failed |= !put_line(w, o->format, columns, NULL);
+        t->failed |= !table_line(t, NULL);
     }
 }
 
@@ -163,7 +177,7 @@ void wcr_table_row(wcr_table *t, cJSON *row)
         break;
     case WCR_CSV:
     case WCR_TSV:
-        t->failed |= !put_line(t->w, t->opts.format, t->columns, row);
+        t->failed |= !table_line(t, row);
         break;
     case WCR_TEXT:
     case WCR_SVG: /* not a table: the caller draws it */
@@ -180,6 +194,8 @@ void wcr_table_verdict(wcr_table *t, wc_date date, const wc_person *p, const wc_
 
 bool wcr_table_end(wcr_table *t)
 {
+    wcr_buffer_free(&t->line);
+    wcr_buffer_free(&t->cell);
     if (t->array != NULL) {
         t->failed |= !wcr_json_write(t->w, t->array, true);
         cJSON_Delete(t->array);

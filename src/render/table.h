@@ -11,8 +11,9 @@
 /* Writes one row and takes ownership of `row` (NULL: memory ran out). */
 void wcr_table_row(wcr_table *t, cJSON *row);
 
-/* Writes the CSV/TSV cells of `row` for `columns`, and the line end. */
-bool wcr_table_cells(const wcr_writer *w, wcr_format format, const char *const *columns,
+/* Appends to `out` the CSV/TSV cells of `row` for `columns`, and the line
+ * end. Returns false if memory ran out. */
+bool wcr_table_cells(wcr_buffer *out, wcr_format format, const char *const *columns,
                      const cJSON *row);
 
 #endif

@@ -35,7 +35,7 @@ bool wcr_notes_text(const wcr_writer *w, const wc_notes *notes)
         return true;
     bool ok = WCR_LIT(w, "\nNotes:\n");
     for (size_t i = 0; i < notes->count; i++)
-        ok &= WCR_LIT(w, "  - ") && wcr_puts(w, notes->items[i]) && wcr_putc(w, '\n');
+        ok &= wcr_printf(w, "  - %s\n", notes->items[i]);
     return ok;
 }
 
@@ -52,7 +52,7 @@ bool wcr_sources_text(const wcr_writer *w, const wc_source_list *const *lists, s
             char *cite = wcr_citation(lists[l]->items[i]);
             if (cite == NULL)
                 return false; /* the list stops short */
-            ok &= WCR_LIT(w, "  - ") && wcr_puts(w, cite) && wcr_putc(w, '\n');
+            ok &= wcr_printf(w, "  - %s\n", cite);
             free(cite);
         }
     return ok;

@@ -18,7 +18,7 @@ static bool file_len(const char *s, size_t len, void *ud)
 static bool file_char(char c, size_t count, void *ud)
 {
     while (count-- > 0)
-        putc(c, (FILE *)ud);
+        fputc(c, ud);
     return true;
 }
 
@@ -66,6 +66,11 @@ static bool buffer_reserve(wcr_buffer *b, size_t more)
     return true;
 }
 
+char *wcr_buffer_room(wcr_buffer *b, size_t n)
+{
+    return buffer_reserve(b, n) ? b->data + b->len : NULL;
+}
+
 static bool buffer_len(const char *s, size_t len, void *ud)
 {
     wcr_buffer *b = ud;
@@ -77,12 +82,20 @@ static bool buffer_len(const char *s, size_t len, void *ud)
     return true;
 }
 
+bool wcr_buffer_append(wcr_buffer *b, const char *s, size_t len)
+{
+    return buffer_len(s, len, b);
+}
+
 static bool buffer_char(char c, size_t count, void *ud)
 {
     wcr_buffer *b = ud;
     if (!buffer_reserve(b, count))
         return false;
-    memset(b->data + b->len, c, count);
+    if (count == 1)
+        b->data[b->len] = c;
+    else
+        memset(b->data + b->len, c, count);
     b->len += count;
     b->data[b->len] = '\0';
     return true;

@@ -10,6 +10,14 @@
 /* Writes a string literal without measuring it at run time. */
 #define WCR_LIT(w, lit) wcr_write((w), (lit), sizeof(lit) - 1)
 
+/* Appends `len` bytes to `b`, as its writer does, without a writer. */
+bool wcr_buffer_append(wcr_buffer *b, const char *s, size_t len);
+
+/* Makes room for `n` more bytes (and a NUL) at the end of `b` and returns
+ * where they go; the caller then adds n to b->len and terminates. NULL if
+ * memory ran out. */
+char *wcr_buffer_room(wcr_buffer *b, size_t n);
+
 /* A writer that passes everything to another and remembers whether any
  * call failed (and then writes no more), so that a long run of writes
  * needs one check at its end. */
