@@ -85,6 +85,10 @@ typedef struct wcr_opts {
     wcr_format format;
     bool header;
     bool color;
+    /* The dataset the answer comes from: every JSON document and JSON line
+     * then carries "dataset": {"version", "as_of"} (SPEC section 5). NULL:
+     * no such member. */
+    const wc_dataset *dataset;
 } wcr_opts;
 
 /* ------------------------------------------------------------ text output */

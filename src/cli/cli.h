@@ -51,6 +51,15 @@ typedef struct cli {
     /* itinerary --max-errors N: stop after N errors; 0: never. */
     const char *max_errors_text;
     unsigned long max_errors;
+    /* Issue 13 (dataset_id.h, data_ops.h): the identity of the dataset in
+     * use, and the options of data status/install/update/diff and events
+     * (options.c binds them; their checks set the parsed values). */
+    const struct data_identity *identity;
+    const char *since_text, *until_text, *country_text, *max_age_text, *from_url, *key_path;
+    bool force, remove;
+    bool undated;         /* answers about the data, not for a date: no as-of warning */
+    long max_age;         /* data status --max-age DAYS */
+    wc_date since, until; /* events --since, --until */
     /* What main checks before a command runs (options.c binds them). */
     const char *on_text, *format_text, *color_text, *data_path;
     bool help, version;
@@ -94,6 +103,12 @@ const wc_person *cli_person_argument(const cli *c, int argc, char **argv, const 
  * --no-header and colour. */
 wcr_opts cli_render_opts(const cli *c);
 
+struct cJSON;
+
+/* Writes one JSON document (json: pretty; jsonl: one line) with its
+ * "dataset" member, through the render layer. False if memory ran out. */
+bool cli_json_document(const cli *c, struct cJSON *obj);
+
 /* Starts a render-layer table for this command line: to c->writer, or
  * counting rows only with --quiet. */
 void cli_table_begin(wcr_table *t, const cli *c, const char *const *columns);
@@ -116,6 +131,16 @@ const char *cli_color_off(const cli *c);
  * returns NULL (exit status EXIT_DATASET). */
 const wc_dataset *cli_load_dataset(const char *path, wc_dataset **owned);
 
+/* Reads a whole data file (malloc'd, NUL-terminated; *len its size), or
+ * says why not and returns NULL (EXIT_DATASET; EXIT_MEMORY when memory ran
+ * out, said by diag_out_of_memory()). */
+char *cli_read_data_file(const char *path, size_t *len);
+
+/* Loads a dataset from the text of the file `path`; says the fault as
+ * "PATH:LINE:COL: error: ..." (or that memory ran out) and returns NULL
+ * when it does not load. */
+wc_dataset *cli_load_data_text(const char *path, const char *text, size_t len);
+
 /* True when `out` is a pipe or socket whose reader has gone (`| head`):
  * then a failed write is no error, and the answer still counts. Asked of
  * the descriptor, since errno may have changed since the write failed. */
@@ -132,6 +157,7 @@ int cmd_trips(cli *c, int argc, char **argv);
 int cmd_data(cli *c, int argc, char **argv);
 int cmd_itinerary(cli *c, int argc, char **argv);
 int cmd_map(cli *c, int argc, char **argv);
+int cmd_events(cli *c, int argc, char **argv);
 
 /* Draws the SVG map of where `p` can be arrested on the date (cmd_map.c),
  * to c->out_path if set, else to c->out unless quiet. Returns EXIT_YES, or

@@ -1,6 +1,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "echo.h"
+#include "fields.h"
 
 #include <poll.h>
 #include <stdarg.h>
@@ -134,7 +135,16 @@ const wc_person *cli_person(const cli *c, const char *name)
 
 wcr_opts cli_render_opts(const cli *c)
 {
-    return (wcr_opts){.format = (wcr_format)c->format, .header = c->header, .color = c->color};
+    return (wcr_opts){.format = (wcr_format)c->format,
+                      .header = c->header,
+                      .color = c->color,
+                      .dataset = c->ds};
+}
+
+bool cli_json_document(const cli *c, cJSON *obj)
+{
+    wcr_opts o = cli_render_opts(c);
+    return wcr_json_document(&c->writer, &o, obj);
 }
 
 void cli_table_begin(wcr_table *t, const cli *c, const char *const *columns)

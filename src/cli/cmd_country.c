@@ -188,7 +188,7 @@ int cmd_country(cli *c, int argc, char **argv)
         } else {
             cJSON_AddItemToObject(o, "warrants", warrants);
             if (c->format == FORMAT_JSON || c->format == FORMAT_JSONL) {
-                if (!wcr_json_write(&c->writer, o, c->format == FORMAT_JSON))
+                if (!cli_json_document(c, o))
                     status = diag_out_of_memory();
             } else {
                 wcr_table t;

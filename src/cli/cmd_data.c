@@ -1,6 +1,7 @@
 /* `data info` and `data validate [FILE]`: what the dataset holds, and
  * whether a data file would load. */
 #include "cli.h"
+#include "data_ops.h"
 #include "diag.h"
 #include "echo.h"
 #include "fields.h"
@@ -10,10 +11,10 @@
 
 /* JSON formats print the object; CSV and TSV one row under a header of its
  * keys. */
-static bool print_info(const cli *c, const cJSON *o)
+static bool print_info(const cli *c, cJSON *o)
 {
     if (c->format == FORMAT_JSON || c->format == FORMAT_JSONL)
-        return wcr_json_write(&c->writer, o, c->format == FORMAT_JSON);
+        return cli_json_document(c, o);
     static const char *const columns[] = {
         "dataset",  "schema_version", "as_of",   "date",  "countries",         "rome_statute",
         "states_parties", "warrants", "warrants_in_force", "persons", "trips", "findings",
@@ -55,7 +56,10 @@ static int data_info(const cli *c, const char *name)
         return EXIT_YES;
     }
     cJSON *o = cJSON_CreateObject();
-    bool ok = o != NULL && wcr_json_add_string(o, "dataset", name) &&
+    /* In JSON, "dataset" is the identity every document carries (SPEC
+     * section 5): the file's name is "file" there. */
+    bool json = c->format == FORMAT_JSON || c->format == FORMAT_JSONL;
+    bool ok = o != NULL && wcr_json_add_string(o, json ? "file" : "dataset", name) &&
               cJSON_AddNumberToObject(o, "schema_version", ds->schema_version) &&
               wcr_json_add_date(o, "as_of", ds->as_of) && wcr_json_add_date(o, "date", c->date) &&
               cJSON_AddNumberToObject(o, "countries", (double)ds->n_countries) &&
@@ -78,6 +82,9 @@ static int data_info(const cli *c, const char *name)
  * `validate` with at most one FILE, which needs no dataset in use. */
 int cmd_data(cli *c, int argc, char **argv)
 {
+    int status; /* status, install, update, diff: data_ops.c */
+    if (data_ops_run(c, argc, argv, &status))
+        return status;
     if (strcmp(argv[0], "info") == 0)
         return data_info(c, c->data_name);
     char shown[CLI_PATH_ECHO_BUFSIZE];

@@ -181,7 +181,7 @@ int cmd_person(cli *c, int argc, char **argv)
     if (c->format == FORMAT_CSV || c->format == FORMAT_TSV)
         return print_warrant_rows(c, p) ? EXIT_YES : diag_out_of_memory();
     cJSON *o = person_json(c, p, true);
-    bool ok = o != NULL && wcr_json_write(&c->writer, o, c->format == FORMAT_JSON);
+    bool ok = o != NULL && cli_json_document(c, o);
     cJSON_Delete(o);
     return ok ? EXIT_YES : diag_out_of_memory();
 }

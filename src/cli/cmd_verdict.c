@@ -29,7 +29,7 @@ int cmd_can(cli *c, int argc, char **argv)
                 status = diag_out_of_memory();
         } else if (c->format == FORMAT_JSON) {
             cJSON *row = wcr_json_verdict_row(c->date, p, country, &v);
-            if (row == NULL || !wcr_json_write(&c->writer, row, true))
+            if (row == NULL || !cli_json_document(c, row))
                 status = diag_out_of_memory();
             cJSON_Delete(row);
         } else {

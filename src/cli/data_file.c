@@ -64,23 +64,17 @@ static char *read_file(const char *path, const char *name, size_t *len)
     return buf;
 }
 
-const wc_dataset *cli_load_dataset(const char *path, wc_dataset **owned)
+char *cli_read_data_file(const char *path, size_t *len)
+{
+    char name[CLI_PATH_ECHO_BUFSIZE];
+    cli_escape(path, CLI_PATH_ECHO_CHARS, name, sizeof name);
+    return read_file(path, name, len);
+}
+
+wc_dataset *cli_load_data_text(const char *path, const char *text, size_t len)
 {
     wc_error err;
-    const wc_dataset *ds;
-    *owned = NULL;
-    if (path == NULL) {
-        ds = wc_dataset_builtin(); /* validated when the program was built */
-    } else {
-        size_t len;
-        char name[CLI_PATH_ECHO_BUFSIZE];
-        cli_escape(path, CLI_PATH_ECHO_CHARS, name, sizeof name);
-        char *text = read_file(path, name, &len);
-        if (text == NULL)
-            return NULL;
-        ds = *owned = wc_dataset_load(text, len, &err);
-        free(text);
-    }
+    wc_dataset *ds = wc_dataset_load(text, len, &err);
     if (ds == NULL && err.kind == WC_ERROR_MEMORY) {
         /* Nothing wrong with the file: exit 6, as any other command. */
         diag_out_of_memory();
@@ -89,4 +83,18 @@ const wc_dataset *cli_load_dataset(const char *path, wc_dataset **owned)
         diag(DIAG_DATASET, path, err.line, err.column, "%s", err.message);
     }
     return ds;
+}
+
+const wc_dataset *cli_load_dataset(const char *path, wc_dataset **owned)
+{
+    *owned = NULL;
+    if (path == NULL)
+        return wc_dataset_builtin(); /* validated when the program was built */
+    size_t len;
+    char *text = cli_read_data_file(path, &len);
+    if (text == NULL)
+        return NULL;
+    *owned = cli_load_data_text(path, text, len);
+    free(text);
+    return *owned;
 }

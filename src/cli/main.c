@@ -2,6 +2,7 @@
  * and turn its answer into an exit status. The tables of options.c drive
  * parsing and the help text, so the two cannot drift apart. */
 #include "cli.h"
+#include "dataset_id.h"
 #include "diag.h"
 #include "echo.h"
 #include "options.h"
@@ -56,29 +57,35 @@ static int run(cli *c, const parsed_options *p, int n_words, char **words)
     const char *data = c->data_path != NULL ? c->data_path : getenv("WARRANTCHECK_DATA");
     if (data != NULL && data[0] == '\0')
         data = NULL;
+    /* --data, WARRANTCHECK_DATA, the installed dataset if newer than the
+     * built-in one, the built-in one (dataset_id.h). */
     wc_dataset *owned;
-    const wc_dataset *ds = cli_load_dataset(data, &owned);
-    if (ds == NULL)
+    data_identity id;
+    const wc_dataset *ds = data_load_in_use(data, &id, &owned);
+    if (ds == NULL) {
+        data_identity_free(&id);
         return EXIT_DATASET;
+    }
     c->ds = ds;
-    c->data_name = data != NULL ? data : CLI_BUILTIN_DATA_NAME;
+    c->identity = &id;
+    c->data_name = id.path != NULL ? id.path : CLI_BUILTIN_DATA_NAME;
 
     int status = EXIT_YES;
     if (c->version) {
-        char asof[WC_DATE_BUFSIZE];
-        printf("dataset as of %s\n", wc_date_format(ds->as_of, asof));
+        data_print_version(stdout, ds, &id);
     } else {
         status = cmd->run(c, n_words - 1, words + 1);
         /* Said after an answer, not before an error it would only bury. An
          * itinerary's legs carry their own dates; it warns for them. */
         if (status <= EXIT_NO && c->date > ds->as_of && !c->quiet &&
-            (cmd->flags & COMMAND_QUERY)) {
+            (cmd->flags & COMMAND_QUERY) && !c->undated) {
             char asof[WC_DATE_BUFSIZE];
             cli_warning("the dataset is current to %s; later events are not known",
                         wc_date_format(ds->as_of, asof));
         }
     }
     wc_dataset_free(owned);
+    data_identity_free(&id);
     return status;
 }
 

@@ -2,6 +2,7 @@
  * drive, the help they print and the "did you mean" for a typo. */
 #include "options.h"
 
+#include "data_ops.h"
 #include "diag.h"
 #include "echo.h"
 #include "suggest.h"
@@ -85,6 +86,34 @@ static const option_spec ITINERARY_OPTIONS[] = {
                "the person whose legs to check (else a 'person' column)"),
     OPT_STRING(0, "max-errors", max_errors_text, "N", ARG_ANY, NULL,
                "stop after N bad lines (default 100; 0: never)"),
+    COMMON_OPTIONS,
+    OPT_END};
+
+/* `data`: its subcommands' options; each refuses those not its own
+ * (data_ops_check). */
+static const option_spec DATA_OPTIONS[] = {
+    OPT_ON,
+    OPT_FORMAT(TABLE_FORMATS),
+    OPT_NO_HEADER,
+    OPT_STRING(0, "max-age", max_age_text, "DAYS", ARG_ANY, NULL,
+               "data status: exit 1 if older (default 180)"),
+    OPT_FLAG(0, "force", force, "data install/update: even an older dataset"),
+    OPT_FLAG(0, "remove", remove, "data install: back to the built-in dataset"),
+    OPT_STRING(0, "from", from_url, "URL", ARG_ANY, NULL, "data update: download from URL"),
+    OPT_STRING(0, "key", key_path, "FILE", ARG_FILE, NULL,
+               "data update: verify with this minisign public key"),
+    COMMON_OPTIONS,
+    OPT_END};
+
+static const option_spec EVENTS_OPTIONS[] = {
+    OPT_ON,
+    OPT_FORMAT(TABLE_FORMATS),
+    OPT_NO_HEADER,
+    OPT_STRING(0, "since", since_text, "DATE", ARG_ANY, NULL,
+               "from DATE (default: 365 days before --until)"),
+    OPT_STRING(0, "until", until_text, "DATE", ARG_ANY, NULL, "up to DATE (default: --on)"),
+    OPT_STRING(0, "person", person, "PERSON", ARG_PERSON, NULL, "only PERSON's"),
+    OPT_STRING(0, "country", country_text, "COUNTRY", ARG_COUNTRY, NULL, "only COUNTRY's"),
     COMMON_OPTIONS,
     OPT_END};
 
@@ -177,12 +206,16 @@ static int check_countries(cli *c, int argc, char **argv)
  * so a fault in it must not answer for FILE. */
 static int check_data(cli *c, int argc, char **argv)
 {
-    (void)c;
     char echo[CLI_ECHO_BUFSIZE];
     if (argc < 1) {
-        cli_error("'data' needs 'info' or 'validate' (try 'warrantcheck data --help')");
+        cli_error("'data' needs 'info', 'validate', 'status', 'install', 'update' or 'diff' "
+                  "(try 'warrantcheck data --help')");
         return CHECK_FAILED;
     }
+    bool handled; /* status, install, update and diff: data_ops.c */
+    int check = data_ops_check(c, argc, argv, &handled);
+    if (handled || check == CHECK_FAILED)
+        return check;
     if (strcmp(argv[0], "info") == 0) {
         if (argc > 1) {
             cli_error("'data info' takes no arguments");
@@ -197,7 +230,8 @@ static int check_data(cli *c, int argc, char **argv)
         }
         return argc == 2 ? CHECK_NO_DATA : CHECK_DATA;
     }
-    cli_error("unknown 'data' command '%s' (info or validate)", cli_echo(argv[0], echo));
+    cli_error("unknown 'data' command '%s' (info, validate, status, install, update or diff)",
+              cli_echo(argv[0], echo));
     return CHECK_FAILED;
 }
 
@@ -322,15 +356,43 @@ const command COMMANDS[] = {
      "  warrantcheck map al-bashir --on 2019-06-01 --out bashir.svg\n"
      "  warrantcheck map netanyahu | rsvg-convert -w 1600 > netanyahu.png\n"},
     {"data", cmd_data, check_data,
-     {{ARG_WORDS, "info|validate"}, {ARG_FILE, "[FILE]"}}, FORMATS_TABLES, NULL,
-     ANSWER_OPTIONS, COMMAND_QUERY,
-     "the dataset's as-of date, counts and sources; validate a data file",
+     {{ARG_WORDS, "info|validate|status|install|update|diff"}, {ARG_FILE, "[FILE]"}},
+     FORMATS_TABLES, NULL, DATA_OPTIONS, COMMAND_QUERY,
+     "the dataset: counts, validity, age, install, update, diff",
      "'data info' prints the dataset's as-of date and counts (States Parties on\n"
      "the date among them); 'data validate [FILE]' checks a data file as the\n"
-     "loader does and exits 4 with the place of the first fault.\n\n"
+     "loader does and exits 4 with the place of the first fault.\n"
+     "'data status [--max-age DAYS]': the version, as-of date, age in days on the\n"
+     "date, SHA-256 and origin of the data in use; exit 1 if older than DAYS (180).\n"
+     "'data install FILE [--force]': validates FILE and installs it for this user\n"
+     "as $XDG_DATA_HOME/warrantcheck/warrantcheck.json (the previous one kept as\n"
+     ".prev); an older dataset than the one in use only with --force. The\n"
+     "installed data is used when newer than the built-in data; --data and\n"
+     "WARRANTCHECK_DATA still win. 'data install --remove': back to the built-in.\n"
+     "'data update [--from URL] [--key FILE]': downloads warrantcheck.json and its\n"
+     "minisign signature, verifies it and installs it.\n"
+     "'data diff OLD [NEW]': what changed, fact by fact (NEW: the data in use);\n"
+     "exit 0 if none, 1 if they differ.\n\n"
      "Examples:\n"
      "  warrantcheck data info --on 2025-01-01\n"
-     "  warrantcheck data validate data/warrantcheck.json\n"},
+     "  warrantcheck data validate data/warrantcheck.json\n"
+     "  warrantcheck -q data status --max-age 90 || echo 'time to update'\n"
+     "  warrantcheck data install ~/Downloads/warrantcheck.json\n"
+     "  warrantcheck data update --from https://example.org/wc/ --key release.pub\n"
+     "  warrantcheck data diff old.json new.json --format csv\n"},
+    {"events", cmd_events, events_check, {{0}}, FORMATS_TABLES, NULL, EVENTS_OPTIONS,
+     COMMAND_QUERY, "the dated facts in order (--since, --until, --person, --country)",
+     "The dataset's dated facts in order: signatures, deposits, entries into\n"
+     "force, withdrawal stages, territorial extensions, art. 12(3) declarations,\n"
+     "Security Council referrals, warrants issued and made public, their status\n"
+     "changes (arrests, surrenders, releases, deaths, withdrawals), trips and\n"
+     "findings of non-compliance, each with its confirmation and sources. Default:\n"
+     "the 365 days up to the date (--on). --person and --country keep the facts\n"
+     "about one person or one country.\n\n"
+     "Examples:\n"
+     "  warrantcheck events --since 2024-12-31 --until 2025-01-02\n"
+     "  warrantcheck events --person putin --since 2023-01-01 --format csv\n"
+     "  warrantcheck events --country Hungary --since 2025-01-01 --format jsonl\n"},
     {"itinerary", cmd_itinerary, check_itinerary,
      {{ARG_FILE, "FILE|-"}}, FORMATS_TABLES, NULL, ITINERARY_OPTIONS, 0,
      "check an itinerary, leg by leg (--person PERSON; --all for every wanted person)",

@@ -123,3 +123,17 @@ bool wcr_json_write(const wcr_writer *w, const cJSON *value, bool pretty)
     free(text);
     return ok;
 }
+
+bool wcr_json_stamp(cJSON *obj, const wcr_opts *o)
+{
+    if (o->dataset == NULL || !cJSON_IsObject(obj) || cJSON_HasObjectItem(obj, "dataset"))
+        return true;
+    cJSON *d = cJSON_AddObjectToObject(obj, "dataset");
+    return d != NULL && wcr_json_add_string(d, "version", o->dataset->dataset_version) &&
+           wcr_json_add_date(d, "as_of", o->dataset->as_of);
+}
+
+bool wcr_json_document(const wcr_writer *w, const wcr_opts *o, cJSON *obj)
+{
+    return wcr_json_stamp(obj, o) && wcr_json_write(w, obj, o->format == WCR_JSON);
+}

@@ -43,6 +43,17 @@ cJSON *wcr_json_verdict_row(wc_date date, const wc_person *p, const wc_country *
  * if memory ran out. */
 cJSON *wcr_json_trip_row(const wc_trip *trip, const wc_verdict *v);
 
+/* Adds "dataset": {"version", "as_of"} of o->dataset to `obj`, the one
+ * place that member is made: every JSON document (wcr_json_document), table
+ * row (wcr_table_row) and itinerary row is stamped by it. Does nothing for
+ * a NULL o->dataset, a value that is not an object or one that has the
+ * member. Returns false if memory ran out. */
+bool wcr_json_stamp(cJSON *obj, const wcr_opts *o);
+
+/* Writes one JSON document in o->format (pretty for WCR_JSON, one line for
+ * WCR_JSONL), stamped by wcr_json_stamp(). Returns false if memory ran out. */
+bool wcr_json_document(const wcr_writer *w, const wcr_opts *o, cJSON *obj);
+
 /* Writes the value, pretty for `pretty`, else on one line, then a newline.
  * Returns false if memory ran out. */
 bool wcr_json_write(const wcr_writer *w, const cJSON *value, bool pretty);

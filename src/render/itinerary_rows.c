@@ -44,12 +44,19 @@ void wcr_itinerary_flush(wcr_itinerary *it)
 
 /* The verdict part of a row as JSON members: the verdict row less its
  * "date", which each row gives for itself. */
-static cJSON *verdict_members(const wc_person *p, const wc_country *c, wc_date date,
-                              const wc_verdict *v)
+static cJSON *verdict_members(const wcr_itinerary *it, const wc_person *p, const wc_country *c,
+                              wc_date date, const wc_verdict *v)
 {
     cJSON *row = wcr_json_verdict_row(date, p, c, v);
     if (row != NULL)
         cJSON_DeleteItemFromObjectCaseSensitive(row, "date");
+    /* The row's "dataset" member, at its end: in the fragment it is made
+     * once per (person, country, run of days), not once per row. */
+    bool json = it->opts.format == WCR_JSON || it->opts.format == WCR_JSONL;
+    if (row != NULL && json && !wcr_json_stamp(row, &it->opts)) {
+        cJSON_Delete(row);
+        return NULL;
+    }
     return row;
 }
 
@@ -87,7 +94,7 @@ char *wcr_itinerary_fragment(wcr_itinerary *it, const wc_person *p, const wc_cou
 {
     if (it->opts.format == WCR_TEXT)
         return render_text(it, p, c, v, len);
-    cJSON *members = verdict_members(p, c, date, v);
+    cJSON *members = verdict_members(it, p, c, date, v);
     if (members == NULL)
         return NULL;
     if (it->opts.format == WCR_CSV || it->opts.format == WCR_TSV)
@@ -243,7 +250,7 @@ bool wcr_itinerary_changing_row(wcr_itinerary *it, unsigned long line, const wc_
                                 const wc_verdict *v, const char *change)
 {
     wcr_stream_flush(&it->s);
-    cJSON *members = verdict_members(p, c, date, v);
+    cJSON *members = verdict_members(it, p, c, date, v);
     cJSON *row = cJSON_CreateObject();
     bool ok = members != NULL && row != NULL &&
               cJSON_AddNumberToObject(row, "line", (double)line) != NULL &&

@@ -166,6 +166,8 @@ void wcr_table_row(wcr_table *t, cJSON *row)
         cJSON_Delete(row);
         return;
     }
+    if (t->opts.format == WCR_JSON || t->opts.format == WCR_JSONL)
+        t->failed |= !wcr_json_stamp(row, &t->opts);
     switch (t->opts.format) {
     case WCR_JSON:
         if (t->array != NULL && cJSON_AddItemToArray(t->array, row))

@@ -32,6 +32,8 @@ name=$(basename "$case_")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export WORK="$work/fixtures"
+# No dataset a user installed (data install) may change an answer.
+export XDG_DATA_HOME="$work/xdg-data"
 mkdir "$WORK"
 
 if [ -f "$case_.setup" ]; then

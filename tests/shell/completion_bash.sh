@@ -63,7 +63,7 @@ expect warrantcheck where putin --format = t -- text tsv
 expect warrantcheck --color a -- auto always
 expect warrantcheck countries --non -- --non-parties
 expect warrantcheck completion '' -- bash zsh fish
-expect warrantcheck data '' -- info validate
+expect warrantcheck data '' -- diff info install status update validate
 expect warrantcheck help ca -- can
 expect warrantcheck can putin mongolia --n -- --no-header
 expect warrantcheck countries --format '' -- text json jsonl csv tsv
