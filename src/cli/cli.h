@@ -58,6 +58,7 @@ typedef struct cli {
     const char *since_text, *until_text, *country_text, *max_age_text, *from_url, *key_path;
     bool force, remove;
     bool undated;         /* answers about the data, not for a date: no as-of warning */
+    bool want_sha256;     /* data status: hash the data file in use as it loads */
     long max_age;         /* data status --max-age DAYS */
     wc_date since, until; /* events --since, --until */
     /* What main checks before a command runs (options.c binds them). */

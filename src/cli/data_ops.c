@@ -346,8 +346,8 @@ static int data_install(const cli *c, char **argv)
     int status = EXIT_DATASET;
     if (ds != NULL) {
         char hex[DATA_SHA256_HEX];
-        data_sha256(text, len, hex);
-        status = data_install_text(c, argv[1], text, len, ds, hex);
+        if (data_sha256(text, len, hex))
+            status = data_install_text(c, argv[1], text, len, ds, hex);
     }
     wc_dataset_free(ds);
     free(text);
@@ -361,8 +361,10 @@ int data_ops_check(cli *c, int argc, char **argv, bool *handled)
     /* These answer about the data itself, not for a date: the as-of
      * warning would only repeat what `data status` says. */
     c->undated = true;
-    if (strcmp(sub, "status") == 0)
+    if (strcmp(sub, "status") == 0) {
+        c->want_sha256 = true; /* the one answer that names the hash of the data in use */
         return ops_only(c, OPS_MAX_AGE, "data status") ? check_status(c, argc) : CHECK_FAILED;
+    }
     if (strcmp(sub, "install") == 0) {
         if (!ops_only(c, OPS_FORCE | OPS_REMOVE, "data install"))
             return CHECK_FAILED;

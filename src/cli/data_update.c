@@ -121,7 +121,7 @@ static char *join_url(const char *base, const char *name)
 
 /* The key to verify with: --key FILE, else the one compiled in. Returns
  * EXIT_YES, EXIT_USAGE (none) or EXIT_INPUT (a bad key file). */
-static int load_key(const cli *c, minisign_key *key)
+static int load_key(const cli *c, const sodium_lib *na, minisign_key *key)
 {
     char why[256], echo[CLI_ECHO_BUFSIZE];
     if (c->key_path != NULL) {
@@ -140,7 +140,7 @@ static int load_key(const cli *c, minisign_key *key)
                       cli_echo(c->key_path, echo));
             return EXIT_INPUT;
         }
-        if (!minisign_parse_key(text, n, key, why, sizeof why)) {
+        if (!minisign_parse_key(na, text, n, key, why, sizeof why)) {
             cli_error("%s: %s", cli_echo(c->key_path, echo), why);
             return EXIT_INPUT;
         }
@@ -151,7 +151,7 @@ static int load_key(const cli *c, minisign_key *key)
         cli_error("no public key was set when the program was built: give --key FILE");
         return EXIT_USAGE;
     }
-    if (!minisign_parse_key(builtin, strlen(builtin), key, why, sizeof why)) {
+    if (!minisign_parse_key(na, builtin, strlen(builtin), key, why, sizeof why)) {
         cli_error("the public key set at build time: %s", why);
         return EXIT_USAGE;
     }
@@ -166,13 +166,16 @@ int data_update(cli *c, int argc, char **argv)
         cli_error("no address was set when the program was built: give --from URL");
         return EXIT_USAGE;
     }
-    minisign_key key;
-    int key_status = load_key(c, &key);
-    if (key_status != EXIT_YES)
-        return key_status;
-    curl_lib curl;
-    if (!curl_lib_open(&curl))
+    sodium_lib na;
+    if (!sodium_lib_open(&na))
         return EXIT_DATASET;
+    minisign_key key;
+    int key_status = load_key(c, &na, &key);
+    curl_lib curl;
+    if (key_status != EXIT_YES || !curl_lib_open(&curl)) {
+        sodium_lib_close(&na);
+        return key_status != EXIT_YES ? key_status : EXIT_DATASET;
+    }
     int status = EXIT_DATASET;
     char *data_url = join_url(base, "warrantcheck.json");
     char *sig_url = join_url(base, "warrantcheck.json.minisig");
@@ -183,15 +186,15 @@ int data_update(cli *c, int argc, char **argv)
     } else if (download(&curl, sig_url, &sig) && download(&curl, data_url, &data)) {
         if (data.data == NULL || sig.data == NULL) {
             cli_error("%s: an empty download", cli_echo(data.data ? sig_url : data_url, echo));
-        } else if (!minisign_verify(&key, sig.data, sig.len, (const unsigned char *)data.data,
+        } else if (!minisign_verify(&na, &key, sig.data, sig.len, (const unsigned char *)data.data,
                                     data.len, comment, sizeof comment, why, sizeof why)) {
             cli_error("%s: %s; nothing installed", cli_echo(sig_url, echo), why);
         } else {
             wc_dataset *ds = cli_load_data_text(data_url, data.data, data.len);
             if (ds != NULL) {
                 char hex[DATA_SHA256_HEX];
-                data_sha256(data.data, data.len, hex);
-                status = data_install_text(c, data_url, data.data, data.len, ds, hex);
+                if (data_sha256(data.data, data.len, hex))
+                    status = data_install_text(c, data_url, data.data, data.len, ds, hex);
                 wc_dataset_free(ds);
             }
         }
@@ -201,5 +204,6 @@ int data_update(cli *c, int argc, char **argv)
     free(data_url);
     free(sig_url);
     curl_lib_close(&curl);
+    sodium_lib_close(&na);
     return status;
 }

@@ -4,9 +4,9 @@
 #include "cli.h"
 #include "diag.h"
 #include "echo.h"
+#include "sodium_lib.h"
 
 #include <errno.h>
-#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -44,15 +44,18 @@ int data_compare(const wc_dataset *a, const wc_dataset *b)
     return compare_versions(data_version(a), data_version(b));
 }
 
-void data_sha256(const void *bytes, size_t len, char hex[DATA_SHA256_HEX])
+bool data_sha256(const void *bytes, size_t len, char hex[DATA_SHA256_HEX])
 {
-    /* Only when a file is hashed: a run on the built-in data need not
-     * start libsodium. It cannot fail short of a broken system. */
-    if (sodium_init() < 0)
-        abort();
+    /* Only when a file is hashed: a run that needs no hash never loads
+     * libsodium (sodium_lib.h). */
+    sodium_lib na;
+    if (!sodium_lib_open(&na))
+        return false;
     unsigned char hash[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(hash, bytes, len);
-    sodium_bin2hex(hex, DATA_SHA256_HEX, hash, sizeof hash);
+    na.hash_sha256(hash, bytes, len);
+    na.bin2hex(hex, DATA_SHA256_HEX, hash, sizeof hash);
+    sodium_lib_close(&na);
+    return true;
 }
 
 wc_dataset *data_load_file(const char *path, char hex[DATA_SHA256_HEX])
@@ -62,8 +65,10 @@ wc_dataset *data_load_file(const char *path, char hex[DATA_SHA256_HEX])
     if (text == NULL)
         return NULL;
     wc_dataset *ds = cli_load_data_text(path, text, len);
-    if (ds != NULL && hex != NULL)
-        data_sha256(text, len, hex);
+    if (ds != NULL && hex != NULL && !data_sha256(text, len, hex)) {
+        wc_dataset_free(ds);
+        ds = NULL;
+    }
     free(text);
     return ds;
 }
@@ -71,22 +76,24 @@ wc_dataset *data_load_file(const char *path, char hex[DATA_SHA256_HEX])
 char *data_installed_path(void)
 {
     /* XDG: a relative XDG_DATA_HOME is invalid and ignored. */
-    const char *xdg = getenv("XDG_DATA_HOME");
-    const char *home = getenv("HOME");
-    const char *base, *tail;
-    if (xdg != NULL && xdg[0] == '/') {
-        base = xdg;
-        tail = "/warrantcheck/warrantcheck.json";
-    } else if (home != NULL && home[0] != '\0') {
-        base = home;
-        tail = "/.local/share/warrantcheck/warrantcheck.json";
-    } else {
-        return NULL;
+    static const char xdg_tail[] = "/warrantcheck/warrantcheck.json";
+    static const char home_tail[] = "/.local/share/warrantcheck/warrantcheck.json";
+    const char *base = getenv("XDG_DATA_HOME"), *tail = xdg_tail;
+    size_t tail_len = sizeof xdg_tail - 1;
+    if (base == NULL || base[0] != '/') {
+        base = getenv("HOME");
+        tail = home_tail;
+        tail_len = sizeof home_tail - 1;
+        if (base == NULL || base[0] == '\0')
+            return NULL;
     }
-    size_t n = strlen(base) + strlen(tail) + 1;
-    char *path = malloc(n);
-    if (path != NULL)
-        snprintf(path, n, "%s%s", base, tail);
+    /* memcpy, not snprintf: this runs at every start-up. */
+    size_t n = strlen(base);
+    char *path = malloc(n + tail_len + 1);
+    if (path != NULL) {
+        memcpy(path, base, n);
+        memcpy(path + n, tail, tail_len + 1);
+    }
     return path;
 }
 
@@ -126,7 +133,7 @@ static char *read_installed(const char *path, size_t *len)
     return text;
 }
 
-static wc_dataset *load_installed(data_identity *id)
+static wc_dataset *load_installed(data_identity *id, bool hash)
 {
     char *path = data_installed_path();
     struct stat st;
@@ -145,8 +152,10 @@ static wc_dataset *load_installed(data_identity *id)
              "the installed dataset does not load; using the built-in one (see "
              "'warrantcheck data install --remove')%s%s",
              text != NULL ? ": " : "", text != NULL ? err.message : "");
+    } else if (hash && !data_sha256(text, len, id->sha256)) {
+        wc_dataset_free(ds);
+        ds = NULL;
     } else {
-        data_sha256(text, len, id->sha256);
         id->path = path;
         path = NULL;
     }
@@ -155,7 +164,8 @@ static wc_dataset *load_installed(data_identity *id)
     return ds;
 }
 
-const wc_dataset *data_load_in_use(const char *file, data_identity *id, wc_dataset **owned)
+const wc_dataset *data_load_in_use(const char *file, bool hash, data_identity *id,
+                                   wc_dataset **owned)
 {
     *id = (data_identity){.origin = ORIGIN_BUILTIN};
     *owned = NULL;
@@ -166,10 +176,10 @@ const wc_dataset *data_load_in_use(const char *file, data_identity *id, wc_datas
             diag_out_of_memory();
             return NULL;
         }
-        return *owned = data_load_file(file, id->sha256);
+        return *owned = data_load_file(file, hash ? id->sha256 : NULL);
     }
     const wc_dataset *builtin = wc_dataset_builtin();
-    wc_dataset *installed = load_installed(id);
+    wc_dataset *installed = load_installed(id, hash);
     if (installed != NULL && data_compare(installed, builtin) > 0) {
         id->origin = ORIGIN_INSTALLED;
         return *owned = installed;

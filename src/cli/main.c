@@ -61,7 +61,7 @@ static int run(cli *c, const parsed_options *p, int n_words, char **words)
      * built-in one, the built-in one (dataset_id.h). */
     wc_dataset *owned;
     data_identity id;
-    const wc_dataset *ds = data_load_in_use(data, &id, &owned);
+    const wc_dataset *ds = data_load_in_use(data, c->want_sha256, &id, &owned);
     if (ds == NULL) {
         data_identity_free(&id);
         return EXIT_DATASET;

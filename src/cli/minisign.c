@@ -2,7 +2,6 @@
  * cryptography by libsodium. See minisign.h. */
 #include "minisign.h"
 
-#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -31,10 +30,11 @@ static bool next_line(const char *text, size_t len, size_t *at, const char **lin
     return true;
 }
 
-static bool decode(const char *line, size_t n, unsigned char *out, size_t want)
+static bool decode(const sodium_lib *na, const char *line, size_t n, unsigned char *out,
+                   size_t want)
 {
     size_t got = 0;
-    return sodium_base642bin(out, want, line, n, NULL, &got, NULL,
+    return na->base642bin(out, want, line, n, NULL, &got, NULL,
                              sodium_base64_VARIANT_ORIGINAL) == 0 &&
            got == want;
 }
@@ -45,8 +45,8 @@ static bool starts_with(const char *line, size_t n, const char *prefix)
     return n >= p && memcmp(line, prefix, p) == 0;
 }
 
-bool minisign_parse_key(const char *text, size_t len, minisign_key *key, char *why,
-                        size_t why_size)
+bool minisign_parse_key(const sodium_lib *na, const char *text, size_t len, minisign_key *key,
+                        char *why, size_t why_size)
 {
     size_t at = 0;
     const char *line;
@@ -60,7 +60,7 @@ bool minisign_parse_key(const char *text, size_t len, minisign_key *key, char *w
         return false;
     }
     unsigned char raw[KEY_LINE_BYTES];
-    if (!decode(line, n, raw, sizeof raw)) {
+    if (!decode(na, line, n, raw, sizeof raw)) {
         snprintf(why, why_size, "not a minisign public key (expected base64 of %d bytes)",
                  KEY_LINE_BYTES);
         return false;
@@ -74,7 +74,7 @@ bool minisign_parse_key(const char *text, size_t len, minisign_key *key, char *w
     return true;
 }
 
-bool minisign_verify(const minisign_key *key, const char *sig, size_t sig_len,
+bool minisign_verify(const sodium_lib *na, const minisign_key *key, const char *sig, size_t sig_len,
                      const unsigned char *msg, size_t msg_len, char *comment,
                      size_t comment_size, char *why, size_t why_size)
 {
@@ -89,7 +89,7 @@ bool minisign_verify(const minisign_key *key, const char *sig, size_t sig_len,
     }
     /* 2: algorithm, key id, signature */
     unsigned char raw[SIG_LINE_BYTES];
-    if (!next_line(sig, sig_len, &at, &line, &n) || !decode(line, n, raw, sizeof raw)) {
+    if (!next_line(sig, sig_len, &at, &line, &n) || !decode(na, line, n, raw, sizeof raw)) {
         snprintf(why, why_size, "not a minisign signature (a bad signature line)");
         return false;
     }
@@ -122,21 +122,17 @@ bool minisign_verify(const minisign_key *key, const char *sig, size_t sig_len,
     }
     /* 4: global signature */
     unsigned char global[SIG_BYTES];
-    if (!next_line(sig, sig_len, &at, &line, &n) || !decode(line, n, global, sizeof global)) {
+    if (!next_line(sig, sig_len, &at, &line, &n) || !decode(na, line, n, global, sizeof global)) {
         snprintf(why, why_size, "not a minisign signature (a bad global signature line)");
-        return false;
-    }
-    if (sodium_init() < 0) {
-        snprintf(why, why_size, "cannot start libsodium");
         return false;
     }
     int ok;
     if (prehashed) {
         unsigned char hash[crypto_generichash_BYTES_MAX];
-        crypto_generichash(hash, sizeof hash, msg, msg_len, NULL, 0);
-        ok = crypto_sign_verify_detached(signature, hash, sizeof hash, key->key);
+        na->generichash(hash, sizeof hash, msg, msg_len, NULL, 0);
+        ok = na->sign_verify_detached(signature, hash, sizeof hash, key->key);
     } else {
-        ok = crypto_sign_verify_detached(signature, msg, msg_len, key->key);
+        ok = na->sign_verify_detached(signature, msg, msg_len, key->key);
     }
     if (ok != 0) {
         snprintf(why, why_size, "the signature does not match the file");
@@ -145,7 +141,7 @@ bool minisign_verify(const minisign_key *key, const char *sig, size_t sig_len,
     unsigned char signed_comment[SIG_BYTES + MAX_COMMENT];
     memcpy(signed_comment, signature, SIG_BYTES);
     memcpy(signed_comment + SIG_BYTES, trusted, trusted_len);
-    if (crypto_sign_verify_detached(global, signed_comment, SIG_BYTES + trusted_len,
+    if (na->sign_verify_detached(global, signed_comment, SIG_BYTES + trusted_len,
                                     key->key) != 0) {
         snprintf(why, why_size, "the trusted comment does not match its signature");
         return false;

@@ -590,8 +590,12 @@ static void gather(all_options *all)
     for (size_t t = 0; t <= N_COMMANDS; t++)
         for (const option_spec *o = t == 0 ? GLOBAL_OPTIONS : COMMANDS[t - 1].options;
              o->kind != OPTION_END; o++) {
+            /* An option of several tables has one destination: comparing
+             * that first spares most of the names (this runs at every
+             * start-up, and each table row makes it longer). */
             size_t i = 0;
-            while (i < all->count && strcmp(all->spec[i]->name, o->name) != 0)
+            while (i < all->count && (all->spec[i]->offset != o->offset ||
+                                      strcmp(all->spec[i]->name, o->name) != 0))
                 i++;
             if (i == all->count && all->count < MAX_OPTIONS)
                 all->spec[all->count++] = o;
