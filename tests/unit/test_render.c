@@ -237,6 +237,40 @@ static void tables_flatten_rows_into_cells(void **state)
     free(none);
 }
 
+/* The "dataset" member: made by wcr_json_stamp() alone, once, last, and
+ * only when the options name a dataset; CSV cells never carry it. */
+static void the_dataset_member_is_stamped_once(void **state)
+{
+    (void)state;
+    wc_dataset ds = {0};
+    ds.dataset_version = "2026.12.1";
+    ds.as_of = wc_date_from_ymd(2026, 6, 30);
+    wcr_opts none = {.format = WCR_JSONL};
+    wcr_opts with = {.format = WCR_JSONL, .dataset = &ds};
+    cJSON *o = cJSON_CreateObject();
+    assert_non_null(o);
+    assert_true(wcr_json_add_string(o, "verdict", "obliged"));
+    assert_true(wcr_json_stamp(o, &none));
+    assert_false(cJSON_HasObjectItem(o, "dataset"));
+    assert_true(wcr_json_stamp(o, &with));
+    assert_true(wcr_json_stamp(o, &with)); /* a second stamp adds nothing */
+    wcr_buffer b = {0};
+    wcr_writer w = wcr_writer_buffer(&b);
+    assert_true(wcr_json_write(&w, o, false));
+    assert_string_equal(b.data, "{\"verdict\":\"obliged\",\"dataset\":{\"version\":\"2026.12.1\","
+                                "\"as_of\":\"2026-06-30\"}}\n");
+    wcr_buffer_free(&b);
+    cJSON *a = cJSON_CreateArray(); /* not an object: left alone */
+    assert_true(wcr_json_stamp(a, &with));
+    assert_int_equal(cJSON_GetArraySize(a), 0);
+    cJSON_Delete(a);
+    static const char *const columns[] = {"verdict", NULL};
+    assert_true(wcr_table_cells(&b, WCR_CSV, columns, o));
+    assert_string_equal(b.data, "obliged\n");
+    wcr_buffer_free(&b);
+    cJSON_Delete(o);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -248,6 +282,7 @@ int main(void)
         cmocka_unit_test(json_strings_are_escaped_as_cjson_does),
         cmocka_unit_test(the_stream_keeps_order_past_its_buffer),
         cmocka_unit_test(tables_flatten_rows_into_cells),
+        cmocka_unit_test(the_dataset_member_is_stamped_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
