@@ -35,8 +35,10 @@ static cJSON *change_row(const wc_change *ch)
     cJSON *o = cJSON_CreateObject();
     bool ok = o != NULL && wcr_json_add_string(o, "area", wc_change_area_word(ch->area)) &&
               wcr_json_add_string(o, "change", wc_change_kind_word(ch->kind)) &&
-              wcr_json_add_string(o, "key", ch->key) && wcr_json_add_string(o, "field", ch->field) &&
-              wcr_json_add_string(o, "before", ch->before) && wcr_json_add_string(o, "after", ch->after);
+              wcr_json_add_string(o, "key", ch->key) &&
+              wcr_json_add_string(o, "field", ch->field) &&
+              wcr_json_add_string(o, "before", ch->before) &&
+              wcr_json_add_string(o, "after", ch->after);
     if (!ok) {
         cJSON_Delete(o);
         return NULL;

@@ -92,7 +92,8 @@ static int data_status(const cli *c)
                 "age       %ld day%s on %s (%s: at most %ld)\n"
                 "sha256    %s\n"
                 "origin    %s%s%s\n",
-                version ? version : "unversioned", wc_date_format(ds->as_of, asof), age, age == 1 || age == -1 ? "" : "s",
+                version ? version : "unversioned", wc_date_format(ds->as_of, asof), age,
+                age == 1 || age == -1 ? "" : "s",
                 wc_date_format(c->date, d), current ? "current" : "too old", max_age,
                 id->sha256, data_origin_word(id->origin), id->path ? " " : "",
                 id->path ? id->path : "");

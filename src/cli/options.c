@@ -37,7 +37,8 @@ const size_t N_FORMATS = sizeof FORMAT_NAMES / sizeof FORMAT_NAMES[0];
                "colour text output: auto (default), always, never")
 #define OPT_HELP                                                                             \
     OPT_FLAG('h', "help", help, "show help; 'warrantcheck COMMAND --help' for a command")
-#define OPT_VERSION OPT_FLAG(0, "version", version, "show the version and the dataset's as-of date")
+#define OPT_VERSION                                                                          \
+    OPT_FLAG(0, "version", version, "show the version and the dataset in use (as of, origin)")
 /* What every command that prints an answer takes, after its own options. */
 #define COMMON_OPTIONS OPT_QUIET, OPT_DATA, OPT_COLOR, OPT_HELP, OPT_VERSION
 
