@@ -80,7 +80,11 @@ typedef enum wcr_format {
 } wcr_format;
 
 /* How to render: the format, whether CSV/TSV start with a header row, and
- * whether text colours verdict words (ANSI escapes). */
+ * whether text colours verdict words (ANSI escapes). For text on a
+ * terminal, `width` is the number of display columns to wrap to (0: do not
+ * wrap) and `rows` the lines one screen holds (0: no limit), which `can`
+ * keeps its answer within; `sources` lists every source in full, with its
+ * address, instead of compactly. */
 typedef struct wcr_opts {
     wcr_format format;
     bool header;
@@ -89,6 +93,8 @@ typedef struct wcr_opts {
      * then carries "dataset": {"version", "as_of"} (SPEC section 5). NULL:
      * no such member. */
     const wc_dataset *dataset;
+    bool sources;
+    unsigned width, rows;
 } wcr_opts;
 
 /* ------------------------------------------------------------ text output */
@@ -97,6 +103,11 @@ typedef struct wcr_opts {
  * word, basis, warrant, notes and sources (the text of `can`). */
 bool wcr_verdict_text(const wcr_writer *w, const wcr_opts *o, wc_date date, const wc_person *p,
                       const wc_country *c, const wc_verdict *v);
+
+/* Writes, without a full stop, why no country is asked to arrest `p` on
+ * `date` when `v` is no-warrant or in-custody: in the Court's custody
+ * since a day, convicted, dead, the warrant withdrawn or not yet issued. */
+bool wcr_reason_text(const wcr_writer *w, wc_date date, const wc_person *p, const wc_verdict *v);
 
 /* Writes the line that heads `where`'s list: in how many countries (and,
  * unless `every` country is listed, territories of theirs) `p` can be
@@ -112,6 +123,25 @@ bool wcr_where_text_row(const wcr_writer *w, const wcr_opts *o, const wc_country
  * arrival (`v`), the city and the outcome. */
 bool wcr_trip_text_row(const wcr_writer *w, const wcr_opts *o, const wc_trip *trip,
                        const wc_verdict *v);
+
+/* Writes `text` as one paragraph after `prefix`, wrapped at o->width
+ * display columns (not at all for 0), each further line indented by
+ * `indent` spaces. ANSI colour escapes take no columns; a word wider than
+ * the line is broken. Adds the number of lines written to *lines (if not
+ * NULL). Returns false if memory ran out. */
+bool wcr_wrap_text(const wcr_writer *w, const wcr_opts *o, const char *prefix, unsigned indent,
+                   const char *text, size_t *lines);
+
+/* The display columns of the UTF-8 string `s` (utf8proc's character
+ * widths; ANSI escapes count none, invalid bytes one each). */
+size_t wcr_display_width(const char *s);
+
+/* Writes `s`, then spaces up to `width` display columns. */
+bool wcr_pad(const wcr_writer *w, const char *s, size_t width);
+
+/* One source in short: "Publisher, short title, DATE", the title cut at a
+ * parenthesis or after a few words. Malloc'd; NULL if memory ran out. */
+char *wcr_citation_short(const wc_source *s);
 
 /* Writes "\nNotes:\n  - ...\n" for each note (nothing if there is none). */
 bool wcr_notes_text(const wcr_writer *w, const wc_notes *notes);

@@ -43,6 +43,7 @@ typedef struct cli {
     bool color;
     bool header;
     bool all;
+    bool sources; /* can --sources: every source in full */
     const char *person; /* itinerary --person PERSON; NULL if not given */
     country_filter filter;
     FILE *out;

@@ -4,6 +4,8 @@
 #include "fields.h"
 
 #include <poll.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -133,12 +135,38 @@ const wc_person *cli_person(const cli *c, const char *name)
     return cli_person_at(c, name, NULL);
 }
 
+/* The terminal's size, for text on a terminal: its columns and rows, or
+ * COLUMNS and 80 by 24 when it does not say; 0 by 0 (no wrapping, no
+ * screen) when stdout is no terminal. */
+static void terminal_size(const cli *c, unsigned *cols, unsigned *rows)
+{
+    *cols = 0, *rows = 0;
+    if (c->out != stdout || !isatty(STDOUT_FILENO))
+        return;
+    *cols = 80, *rows = 24;
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+        *cols = ws.ws_col;
+        if (ws.ws_row > 0)
+            *rows = ws.ws_row;
+        return;
+    }
+    const char *env = getenv("COLUMNS");
+    long n = env != NULL ? strtol(env, NULL, 10) : 0;
+    if (n >= 20 && n <= 1000)
+        *cols = (unsigned)n;
+}
+
 wcr_opts cli_render_opts(const cli *c)
 {
-    return (wcr_opts){.format = (wcr_format)c->format,
-                      .header = c->header,
-                      .color = c->color,
-                      .dataset = c->ds};
+    wcr_opts o = {.format = (wcr_format)c->format,
+                  .header = c->header,
+                  .color = c->color,
+                  .dataset = c->ds,
+                  .sources = c->sources};
+    if (c->format == FORMAT_TEXT)
+        terminal_size(c, &o.width, &o.rows);
+    return o;
 }
 
 bool cli_json_document(const cli *c, cJSON *obj)

@@ -52,6 +52,14 @@ const option_spec GLOBAL_OPTIONS[] = {
 static const option_spec ANSWER_OPTIONS[] = {
     OPT_ON, OPT_FORMAT(TABLE_FORMATS), OPT_NO_HEADER, COMMON_OPTIONS, OPT_END};
 
+static const option_spec CAN_OPTIONS[] = {
+    OPT_ON,
+    OPT_FORMAT(TABLE_FORMATS),
+    OPT_NO_HEADER,
+    OPT_FLAG('v', "sources", sources, "list every source in full, with its address"),
+    COMMON_OPTIONS,
+    OPT_END};
+
 static const option_spec WHERE_OPTIONS[] = {
     OPT_ON,
     OPT_FORMAT("text (default), json, jsonl, csv, tsv, or svg for a map"),
@@ -292,7 +300,7 @@ const command COMMANDS[] = {
      "  warrantcheck country PH --on 2019-03-17 --format json | jq .state_party\n"},
     {"can", cmd_can, check_can,
      {{ARG_PERSON, "PERSON"}, {ARG_COUNTRY, "COUNTRY"}}, FORMATS_TABLES, NULL,
-     ANSWER_OPTIONS, COMMAND_QUERY,
+     CAN_OPTIONS, COMMAND_QUERY,
      "can PERSON be arrested in COUNTRY? the verdict and its reasons",
      "The verdict for PERSON in COUNTRY on the date: obliged, obliged-residual,\n"
      "obliged-unsc, not-obliged, no-warrant or in-custody, with the legal basis,\n"

@@ -3,6 +3,7 @@
  * The text may change between versions (SPEC section 5); the rows may not. */
 #include "writer.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,6 +75,68 @@ const char *wcr_color_off(const wcr_opts *o)
     return o->color ? "\033[0m" : "";
 }
 
+/* Why no country is asked to arrest `p` on `date` when the verdict is
+ * no-warrant or in-custody: "Rodrigo Duterte is in the Court's custody
+ * (since 2025-03-12)", "the warrant for X was withdrawn on D", ... */
+bool wcr_reason_text(const wcr_writer *w, wc_date date, const wc_person *p, const wc_verdict *v)
+{
+    char d[WC_DATE_BUFSIZE], e[WC_DATE_BUFSIZE];
+    wc_date_format(date, d);
+    const wc_status_event *ev = NULL;
+    wc_warrant_status st =
+        v->warrant != NULL ? wc_warrant_status_on(v->warrant, date, &ev) : WC_NOT_ISSUED;
+    if (v->kind == WC_V_IN_CUSTODY)
+        st = WC_IN_CUSTODY;
+    bool since = ev != NULL && ev->date != WC_DATE_UNKNOWN;
+    if (since)
+        wc_date_format(ev->date, e);
+    switch (st) {
+    case WC_IN_CUSTODY:
+    case WC_ARRESTED:
+        return since ? wcr_printf(w, "%s is in the custody of the International Criminal Court "
+                                     "on %s (since %s)", p->name, d, e)
+                     : wcr_printf(w, "%s is in the custody of the International Criminal Court "
+                                     "on %s", p->name, d);
+    case WC_CONVICTED:
+        return wcr_printf(w, "%s was convicted by the Court%s%s; no warrant is in force on %s",
+                          p->name, since ? " on " : "", since ? e : "", d);
+    case WC_ACQUITTED:
+        return wcr_printf(w, "%s was acquitted by the Court%s%s; no warrant is in force on %s",
+                          p->name, since ? " on " : "", since ? e : "", d);
+    case WC_RELEASED:
+        return wcr_printf(w, "%s was released by the Court%s%s; no warrant is in force on %s",
+                          p->name, since ? " on " : "", since ? e : "", d);
+    case WC_DECEASED:
+        if (p->died != WC_DATE_UNKNOWN) {
+            char died[WC_DATE_BUFSIZE];
+            wc_date_format(p->died, died);
+            return wcr_printf(w, "%s died on %s%s; the Court ended the warrant%s%s", p->name,
+                              died, p->died_confirmation == WC_REPORTED ? " (reported)" : "",
+                              since ? " on " : "", since ? e : "");
+        }
+        return wcr_printf(w, "%s is dead; the Court ended the warrant%s%s", p->name,
+                          since ? " on " : "", since ? e : "");
+    case WC_WITHDRAWN:
+        return wcr_printf(w, "the warrant for %s was withdrawn%s%s; none is in force on %s",
+                          p->name, since ? " on " : "", since ? e : "", d);
+    case WC_VACATED:
+        return wcr_printf(w, "the warrant for %s was vacated%s%s; none is in force on %s",
+                          p->name, since ? " on " : "", since ? e : "", d);
+    case WC_NOT_ISSUED:
+        if (v->warrant != NULL && v->warrant->issued != WC_DATE_UNKNOWN &&
+            v->warrant->issued > date) {
+            wc_date_format(v->warrant->issued, e);
+            return wcr_printf(w, "the warrant for %s was not yet issued on %s (it was issued "
+                                 "on %s)", p->name, d, e);
+        }
+        return wcr_printf(w, "there is no ICC arrest warrant in force for %s on %s", p->name,
+                          d);
+    case WC_AT_LARGE:
+        break;
+    }
+    return wcr_printf(w, "there is no ICC arrest warrant in force for %s on %s", p->name, d);
+}
+
 /* The headline of a verdict, in words: the answer first. */
 static bool verdict_headline(const wcr_writer *w, const wcr_opts *o, wc_date date,
                              const wc_person *p, const wc_country *country, const wc_verdict *v)
@@ -109,33 +172,145 @@ static bool verdict_headline(const wcr_writer *w, const wcr_opts *o, wc_date dat
                              "Party and no Security Council resolution binds it.\n",
                           on, off, country->name, p->name, d);
     case WC_V_NO_WARRANT:
-        return wcr_printf(w, "%sNo%s — there is no ICC arrest warrant in force for %s on %s.\n",
-                          on, off, p->name, d);
     case WC_V_IN_CUSTODY:
-        return wcr_printf(w, "%sNo%s — %s is in the custody of the International Criminal Court "
-                             "on %s.\n",
-                          on, off, p->name, d);
+        return wcr_printf(w, "%sNo%s — ", on, off) && wcr_reason_text(w, date, p, v) &&
+               WCR_LIT(w, ".\n");
     }
     return true;
+}
+
+/* Writes what `fmt` makes as one wrapped paragraph. */
+static bool wrapped(const wcr_writer *w, const wcr_opts *o, const char *prefix, unsigned indent,
+                    size_t *lines, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+static bool wrapped(const wcr_writer *w, const wcr_opts *o, const char *prefix, unsigned indent,
+                    size_t *lines, const char *fmt, ...)
+{
+    wcr_buffer b = {0};
+    wcr_writer bw = wcr_writer_buffer(&b);
+    va_list ap;
+    va_start(ap, fmt);
+    bool ok = bw.append_vprintf(bw.ud, fmt, ap);
+    va_end(ap);
+    ok = ok && !b.failed && wcr_wrap_text(w, o, prefix, indent, b.data ? b.data : "", lines);
+    wcr_buffer_free(&b);
+    return ok;
+}
+
+char *wcr_citation_short(const wc_source *s)
+{
+    char date[WC_DATE_BUFSIZE];
+    const char *d = s->date != WC_DATE_UNKNOWN ? wc_date_format(s->date, date) : NULL;
+    /* The title up to a parenthesis, and at most eight words of it. */
+    size_t t = strcspn(s->title, "(");
+    while (t > 0 && (s->title[t - 1] == ' ' || s->title[t - 1] == ':' || s->title[t - 1] == ','))
+        t--;
+    size_t words = 0, cut = t;
+    for (size_t i = 0; i < t; i++)
+        if (s->title[i] == ' ' && ++words == 8) {
+            cut = i;
+            break;
+        }
+    bool cut_short = cut < t;
+    while (cut > 0 && (s->title[cut - 1] == ':' || s->title[cut - 1] == ','))
+        cut--;
+    size_t n = strlen(s->publisher) + cut + 48;
+    char *buf = malloc(n);
+    if (buf == NULL)
+        return NULL;
+    snprintf(buf, n, "%s, %.*s%s%s%s", s->publisher, (int)cut, s->title, cut_short ? "…" : "",
+             d ? ", " : "", d ? d : "");
+    return buf;
+}
+
+/* Writes `s` on one line after `prefix`, cut to o->width with "…". */
+static bool one_line(const wcr_writer *w, const wcr_opts *o, const char *prefix, const char *s)
+{
+    size_t room = o->width > 0 ? o->width - wcr_display_width(prefix) : 0;
+    bool ok = wcr_puts(w, prefix);
+    if (room == 0 || wcr_display_width(s) <= room)
+        return ok && wcr_puts(w, s) && wcr_putc(w, '\n');
+    /* Cut at a character boundary, leaving a column for the ellipsis. */
+    size_t cols = 0, i = 0;
+    while (s[i] != '\0') {
+        size_t n = 1;
+        while ((s[i + n] & 0xC0) == 0x80)
+            n++;
+        char ch[8] = {0};
+        memcpy(ch, s + i, n < sizeof ch ? n : sizeof ch - 1);
+        size_t cw = wcr_display_width(ch);
+        if (cols + cw > room - 1)
+            break;
+        cols += cw, i += n;
+    }
+    return ok && wcr_write(w, s, i) && WCR_LIT(w, "…\n");
 }
 
 bool wcr_verdict_text(const wcr_writer *w, const wcr_opts *o, wc_date date, const wc_person *p,
                       const wc_country *c, const wc_verdict *v)
 {
     char a[WC_DATE_BUFSIZE];
-    bool ok = verdict_headline(w, o, date, p, c, v);
+    size_t lines = 0;
+    wcr_buffer head = {0};
+    wcr_writer hw = wcr_writer_buffer(&head);
+    bool ok = verdict_headline(&hw, o, date, p, c, v) && !head.failed;
+    if (ok && head.len > 0 && head.data[head.len - 1] == '\n')
+        head.data[--head.len] = '\0';
+    ok = ok && wcr_wrap_text(w, o, "", 2, head.data ? head.data : "", &lines);
+    wcr_buffer_free(&head);
     ok &= wcr_printf(w, "\n  %-10s %s%s%s\n", "verdict", wcr_color_on(o, v->kind),
                      wc_verdict_word(v->kind), wcr_color_off(o));
+    lines += 2;
     if (v->basis != NULL)
-        ok &= wcr_printf(w, "  %-10s %s\n", "basis", v->basis);
+        ok &= wrapped(w, o, "  basis      ", 13, &lines, "%s", v->basis);
     if (v->warrant != NULL)
-        ok &= wcr_printf(w, "  %-10s %s, issued %s (situation: %s)\n", "warrant", v->warrant->id,
-                         v->warrant->issued != WC_DATE_UNKNOWN
-                             ? wc_date_format(v->warrant->issued, a)
-                             : "on an unknown day",
-                         v->warrant->situation);
-    ok &= wcr_notes_text(w, &v->notes);
-    return wcr_sources_text(w, v->sources, v->n_sources) && ok;
+        ok &= wrapped(w, o, "  warrant    ", 13, &lines, "%s, issued %s (situation: %s)",
+                      v->warrant->id,
+                      v->warrant->issued != WC_DATE_UNKNOWN
+                          ? wc_date_format(v->warrant->issued, a)
+                          : "on an unknown day",
+                      v->warrant->situation);
+    if (v->notes.count > 0) {
+        ok &= WCR_LIT(w, "\nNotes:\n");
+        lines += 2;
+    }
+    for (size_t i = 0; i < v->notes.count; i++)
+        ok &= wcr_wrap_text(w, o, "  - ", 4, v->notes.items[i], &lines);
+    if (o->sources)
+        return wcr_sources_text(w, v->sources, v->n_sources) && ok;
+    /* In short: publisher, title, date; on a terminal only as many as the
+     * screen holds (and a line for the prompt). */
+    size_t total = 0, shown = 0;
+    for (size_t l = 0; l < v->n_sources; l++)
+        for (size_t i = 0; i < v->sources[l]->count; i++)
+            total += !wcr_source_seen(v->sources, l, i);
+    if (total == 0)
+        return ok;
+    size_t room = total;
+    if (o->rows > 0) {
+        size_t left = o->rows > lines + 3 ? o->rows - lines - 3 : 0; /* blank, heading, prompt */
+        room = total <= left ? total : left > 0 ? left - 1 : 0;
+    }
+    ok &= WCR_LIT(w, "\nSources:\n");
+    for (size_t l = 0; l < v->n_sources && shown < room; l++)
+        for (size_t i = 0; i < v->sources[l]->count && shown < room; i++) {
+            if (wcr_source_seen(v->sources, l, i))
+                continue;
+            char *cite = wcr_citation_short(v->sources[l]->items[i]);
+            if (cite == NULL)
+                return false;
+            ok &= one_line(w, o, "  - ", cite);
+            free(cite);
+            shown++;
+        }
+    if (shown < total)
+        ok &= wrapped(w, o, "  ", 4, NULL, "%s%zu more: --sources lists every source with its "
+                      "address", shown > 0 ? "and " : "", total - shown);
+    return ok;
 }
 
 bool wcr_where_text_head(const wcr_writer *w, const wc_person *p, wc_date date, size_t countries,
