@@ -111,9 +111,11 @@ bool wcr_reason_text(const wcr_writer *w, wc_date date, const wc_person *p, cons
 
 /* Writes the line that heads `where`'s list: in how many countries (and,
  * unless `every` country is listed, territories of theirs) `p` can be
- * arrested on `date`. */
+ * arrested on `date`. When there are none, `why` (a verdict of `p` that
+ * date, or NULL) says whether that is because of the person's state: in
+ * the Court's custody, dead, convicted, no warrant yet (wcr_reason_text). */
 bool wcr_where_text_head(const wcr_writer *w, const wc_person *p, wc_date date, size_t countries,
-                         size_t territories, bool every);
+                         size_t territories, bool every, const wc_verdict *why);
 
 /* Writes one line of `where`'s list: codes, verdict word, name. */
 bool wcr_where_text_row(const wcr_writer *w, const wcr_opts *o, const wc_country *c,

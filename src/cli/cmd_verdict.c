@@ -72,8 +72,17 @@ int cmd_where(cli *c, int argc, char **argv)
     }
     if (!text)
         cli_table_begin(&t, c, wcr_verdict_columns);
-    if (text && !c->quiet)
-        wcr_where_text_head(&c->writer, p, c->date, yes, territories, c->all);
+    if (text && !c->quiet) {
+        /* With no country obliged, a verdict says whether the person's
+         * state (custody, death, no warrant) is why. */
+        wc_verdict why;
+        bool have = yes == 0 && c->ds->n_countries > 0 &&
+                    wc_verdict_for_person(c->ds, p, &c->ds->countries[0], c->date, &why);
+        wcr_where_text_head(&c->writer, p, c->date, yes, territories, c->all,
+                            have ? &why : NULL);
+        if (have)
+            wc_verdict_free(&why);
+    }
     for (size_t i = 0; i < c->ds->n_countries && !c->quiet; i++) {
         const wc_country *country = &c->ds->countries[i];
         wc_verdict v;

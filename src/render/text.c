@@ -314,7 +314,7 @@ bool wcr_verdict_text(const wcr_writer *w, const wcr_opts *o, wc_date date, cons
 }
 
 bool wcr_where_text_head(const wcr_writer *w, const wc_person *p, wc_date date, size_t countries,
-                         size_t territories, bool every)
+                         size_t territories, bool every, const wc_verdict *why)
 {
     char d[WC_DATE_BUFSIZE];
     wc_date_format(date, d);
@@ -327,6 +327,18 @@ bool wcr_where_text_head(const wcr_writer *w, const wc_person *p, wc_date date, 
     if (countries > 0)
         return wcr_printf(w, "%s can be arrested in %zu %s on %s%s\n", p->name, countries, noun,
                           d, every ? "; every country:" : ":");
+    /* No one is asked to arrest: say why, if it is the person's state. */
+    if (why != NULL && (why->kind == WC_V_NO_WARRANT || why->kind == WC_V_IN_CUSTODY)) {
+        wcr_buffer b = {0};
+        wcr_writer bw = wcr_writer_buffer(&b);
+        bool ok = wcr_reason_text(&bw, date, p, why) && !b.failed;
+        if (ok && b.len > 0 && b.data[0] >= 'a' && b.data[0] <= 'z')
+            b.data[0] = (char)(b.data[0] - 'a' + 'A');
+        ok = ok && wcr_printf(w, "%s, so no country is asked to make an arrest%s\n", b.data,
+                              every ? "; every country:" : ".");
+        wcr_buffer_free(&b);
+        return ok;
+    }
     return wcr_printf(w, "%s cannot be arrested under an ICC warrant in any country on %s%s\n",
                       p->name, d, every ? "; every country:" : ".");
 }

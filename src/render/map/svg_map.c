@@ -253,10 +253,38 @@ bool wcr_svg_map_write(const wcr_writer *to, const wc_dataset *ds, wc_date date_
           "Where ");
     wcr_write_xml(out, person->name, SIZE_MAX);
     wcr_printf(out, " can be arrested, %s</text>\n", date);
-    wcr_printf(out,
-            "<text x=\"40\" y=\"106\" font-size=\"25\" fill=\"#444444\">Each country's duty to "
-            "arrest under an arrest warrant of the International Criminal Court on %s</text>\n",
-            date);
+    /* With no country obliged, the subtitle says why, if the person's
+     * state (custody, death, no warrant yet) is the reason. */
+    wcr_buffer why = {0};
+    if (n.styles[WC_V_OBLIGED] + n.styles[WC_V_OBLIGED_RESIDUAL] + n.styles[WC_V_OBLIGED_UNSC] +
+                n.styles[TERRITORY] ==
+            0 &&
+        c->ds->n_countries > 0) {
+        wc_verdict v;
+        if (wc_verdict_for_person(c->ds, person, &c->ds->countries[0], c->date, &v)) {
+            wcr_writer bw = wcr_writer_buffer(&why);
+            if (v.kind == WC_V_NO_WARRANT || v.kind == WC_V_IN_CUSTODY)
+                wcr_reason_text(&bw, c->date, person, &v);
+            wc_verdict_free(&v);
+        } else {
+            checked.failed = true;
+        }
+    }
+    if (why.len > 0 && !why.failed) {
+        if (why.data[0] >= 'a' && why.data[0] <= 'z')
+            why.data[0] = (char)(why.data[0] - 'a' + 'A');
+        wcr_puts(out, "<text x=\"40\" y=\"106\" font-size=\"25\" fill=\"#444444\">");
+        wcr_write_xml(out, why.data, SIZE_MAX);
+        wcr_puts(out, ", so no country is asked to make an arrest</text>\n");
+    } else {
+        wcr_printf(out,
+                "<text x=\"40\" y=\"106\" font-size=\"25\" fill=\"#444444\">Each country's "
+                "duty to arrest under an arrest warrant of the International Criminal Court on "
+                "%s</text>\n",
+                date);
+    }
+    checked.failed |= why.failed;
+    wcr_buffer_free(&why);
     write_countries(out, c, map, styles);
     long y = write_legend(out, legend_y, &n);
     write_sources(out, c, y + 20);
