@@ -9,6 +9,7 @@
 #include "world_map.h"
 
 #include <string.h>
+#include <unistd.h>
 
 /* What the map needs to be drawn into a file. */
 typedef struct map_job {
@@ -34,6 +35,13 @@ int cli_draw_map(cli *c, const wc_person *p)
 {
     if (c->quiet && c->out_path == NULL)
         return EXIT_YES;
+    /* SVG is for files and programs: a terminal would show 78 KB of it. */
+    if (c->out_path == NULL && isatty(fileno(c->out))) {
+        cli_error("will not write SVG to a terminal: use --out FILE or redirect "
+                  "(warrantcheck map %s > map.svg)",
+                  p->id);
+        return EXIT_USAGE;
+    }
     wcr_world_map map;
     unsigned long bad_line;
     if (!wcr_world_map_parse(wcr_builtin_map, wcr_builtin_map_len, &map, &bad_line)) {
