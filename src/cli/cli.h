@@ -124,6 +124,10 @@ void cli_print_sources(FILE *out, const wc_source_list *const *lists, size_t n);
 const char *cli_color_on(const cli *c, wc_verdict_kind kind);
 const char *cli_color_off(const cli *c);
 
+/* Prints `s` to `out`, then spaces up to `width` display columns (at
+ * least none), so that columns of accented names align. */
+void cli_pad(FILE *out, const char *s, size_t width);
+
 /* How the built-in dataset is named in messages. */
 #define CLI_BUILTIN_DATA_NAME "warrantcheck.json (built in)"
 

@@ -228,3 +228,11 @@ bool cli_reader_gone(FILE *out)
     struct pollfd p = {.fd = fileno(out), .events = POLLOUT};
     return poll(&p, 1, 0) == 1 && (p.revents & (POLLERR | POLLHUP)) != 0;
 }
+
+void cli_pad(FILE *out, const char *s, size_t width)
+{
+    size_t cols = wcr_display_width(s);
+    fputs(s, out);
+    for (; cols < width; cols++)
+        fputc(' ', out);
+}

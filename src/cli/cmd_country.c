@@ -149,7 +149,11 @@ static void print_text(const cli *c, const country_answer *a, const duty *duties
             const wc_person *person = duties[i].warrant->person;
             /* A person with two warrants (al-Bashir) is listed once. */
             if (wc_verdict_can_arrest(duties[i].kind) && person != previous)
-                fprintf(out, "  %-30s %s\n", person->name, wc_verdict_word(duties[i].kind));
+            {
+                fputs("  ", out);
+                cli_pad(out, person->name, 31);
+                fprintf(out, "%s\n", wc_verdict_word(duties[i].kind));
+            }
             previous = person;
         }
     } else if (n > 0) {

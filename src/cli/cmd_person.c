@@ -196,18 +196,26 @@ int cmd_persons(cli *c, int argc, char **argv)
     wcr_table t;
     if (!text)
         cli_table_begin(&t, c, PERSON_COLUMNS);
+    size_t id_width = 0, name_width = 0;
+    for (size_t i = 0; text && i < c->ds->n_persons; i++) {
+        size_t a = wcr_display_width(c->ds->persons[i].id);
+        size_t b = wcr_display_width(c->ds->persons[i].name);
+        id_width = a > id_width ? a : id_width;
+        name_width = b > name_width ? b : name_width;
+    }
     for (size_t i = 0; i < c->ds->n_persons; i++) {
         const wc_person *p = &c->ds->persons[i];
         cJSON *o = person_json(c, p, false);
         if (text) {
-            if (!c->quiet && o != NULL)
-                fprintf(c->out, "%-28s %-32s %-14s %s\n", p->id, p->name,
-                        cJSON_GetObjectItemCaseSensitive(o, "status")->valuestring
-                            ? cJSON_GetObjectItemCaseSensitive(o, "status")->valuestring
-                            : "-",
-                        cJSON_GetObjectItemCaseSensitive(o, "situation")->valuestring
-                            ? cJSON_GetObjectItemCaseSensitive(o, "situation")->valuestring
-                            : "-");
+            if (!c->quiet && o != NULL) {
+                const char *st = cJSON_GetObjectItemCaseSensitive(o, "status")->valuestring;
+                const char *si = cJSON_GetObjectItemCaseSensitive(o, "situation")->valuestring;
+                /* Columns by display width, so that accented names align. */
+                cli_pad(c->out, p->id, id_width + 1);
+                cli_pad(c->out, p->name, name_width + 1);
+                cli_pad(c->out, st ? st : "-", 14);
+                fprintf(c->out, "%s\n", si ? si : "-");
+            }
             cJSON_Delete(o);
         } else {
             wcr_table_row(&t, o);
