@@ -8,11 +8,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* How many of the words of `can PERSON COUNTRY` name the person: one,
+ * unless that leaves no country and more words name a person and leave one
+ * ("can vladimir putin mongolia", without quotes). */
+static int person_words(const cli *c, int argc, char **argv)
+{
+    for (int k = 1; k < argc; k++) {
+        char *person = cli_join_words(k, argv);
+        char *country = person ? cli_join_words(argc - k, argv + k) : NULL;
+        bool found = country != NULL &&
+                     wc_find_person(c->ds, person).kind == WC_MATCH_FOUND &&
+                     wc_find_country(c->ds, country).kind == WC_MATCH_FOUND;
+        free(person);
+        free(country);
+        if (found)
+            return k;
+    }
+    return 1;
+}
+
 int cmd_can(cli *c, int argc, char **argv)
 {
-    const wc_person *p = cli_person(c, argv[0]);
+    int k = argc > 2 ? person_words(c, argc, argv) : 1;
+    char *who = cli_join_words(k, argv);
+    const wc_person *p = who ? cli_person(c, who) : NULL;
+    free(who);
     if (p == NULL)
         return EXIT_INPUT;
+    argc -= k - 1, argv += k - 1;
     char *name = cli_join_words(argc - 1, argv + 1);
     const wc_country *country = name ? cli_country(c, name) : NULL;
     free(name);
