@@ -443,6 +443,13 @@ bool wc_state_party_on(const wc_country *country, wc_date date);
  * person can be arrested" count; a territory has its state's standing. */
 bool wc_country_is_state(const wc_country *country);
 
+/* The article English puts before the country's name in a sentence: "the "
+ * for "the United States", "the Philippines", "the Cook Islands"; "" for
+ * most. And the possessive's ending: "'" after a plural name ("the
+ * Philippines'"), "'s" otherwise. */
+const char *wc_country_article(const wc_country *country);
+const char *wc_country_possessive(const wc_country *country);
+
 /* Returns the day from which `country` has had the standing it has on
  * `date` under the Statute: a state's entry into force (WC_DATE_UNKNOWN if
  * none); for a territory covered through its state, its own coverage date

@@ -83,8 +83,9 @@ static void name_error(const char *location, const char *what, const char *name,
 static void say_what_was_meant(const char *typed, const wc_country_match *m)
 {
     if (m->via.subdivision != NULL)
-        diag(DIAG_NOTE, NULL, 0, 0, "'%s' is %s, part of %s: the answer is for %s", typed,
-             m->via.subdivision, m->country->name, m->country->name);
+        diag(DIAG_NOTE, NULL, 0, 0, "'%s' is %s, part of %s%s: the answer is for %s%s", typed,
+             m->via.subdivision, wc_country_article(m->country), m->country->name,
+             wc_country_article(m->country), m->country->name);
     else
         diag(DIAG_NOTE, NULL, 0, 0, "'%s' is a name of %s (%s): the answer is for %s", typed,
              m->country->name, m->via.language != NULL ? m->via.language : "iso-codes",

@@ -85,6 +85,45 @@ bool wc_country_is_state(const wc_country *country)
     return country->part_of == NULL;
 }
 
+static bool starts_with(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+const char *wc_country_article(const wc_country *country)
+{
+    static const char *const prefixes[] = {"United ", "Democratic Republic", "Republic of",
+                                           "Central African Republic", "Dominican Republic",
+                                           "Czech Republic", "State of ", "Holy See",
+                                           "British Indian Ocean", "French Southern"};
+    static const char *const names[] = {"Bahamas", "Gambia", "Netherlands", "Philippines",
+                                        "Maldives", "Comoros", "Seychelles"};
+    const char *n = country->name;
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+        if (starts_with(n, prefixes[i]))
+            return "the ";
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(n, names[i]) == 0)
+            return "the ";
+    /* "the Cook Islands", but not "South Georgia and the ... Islands". */
+    if (ends_with(n, " Islands") && !starts_with(n, "South Georgia") &&
+        !starts_with(n, "Heard Island"))
+        return "the ";
+    return "";
+}
+
+const char *wc_country_possessive(const wc_country *country)
+{
+    return wc_country_article(country)[0] != '\0' && ends_with(country->name, "s") ? "'"
+                                                                                    : "'s";
+}
+
 wc_date wc_membership_since(const wc_country *country, wc_date date)
 {
     wc_membership m = wc_membership_on(country, date);
@@ -273,16 +312,20 @@ static bool territory_note(const wc_country *c, wc_date date, wc_notes *notes)
     const char *more = c->part_of_note ? c->part_of_note : "";
     if (covered_through_state(c, date))
         return wc_note_add(notes, c->name,
-                           "is covered by %s's ratification: the Statute applies there as in "
-                           "%s%s%s",
-                           state, state, sep, more);
+                           "is covered by %s%s%s ratification: the Statute applies there as "
+                           "in %s%s%s%s",
+                           wc_country_article(c->part_of), state,
+                           wc_country_possessive(c->part_of), wc_country_article(c->part_of),
+                           state, sep, more);
     if (presumed_through_state(c))
         return wc_note_add(notes, NULL,
-                           "whether %s's ratification extends to %s is not recorded; %s is "
-                           "taken to stand as %s does, since a treaty binds a state in respect "
-                           "of its entire territory unless a different intention appears "
-                           "(VCLT art. 29)%s%s",
-                           state, c->name, c->name, state, sep, more);
+                           "whether %s%s%s ratification extends to %s is not recorded; %s is "
+                           "taken to stand as %s%s does, since a treaty binds a state in "
+                           "respect of its entire territory unless a different intention "
+                           "appears (VCLT art. 29)%s%s",
+                           wc_country_article(c->part_of), state,
+                           wc_country_possessive(c->part_of), c->name, c->name,
+                           wc_country_article(c->part_of), state, sep, more);
     if (c->part_of_coverage == WC_COVERAGE_EXCLUDED)
         return wc_note_add(notes, c->name,
                            "belongs to %s, which declared that the Statute does not apply "

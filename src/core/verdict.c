@@ -135,10 +135,12 @@ static bool history_notes(const wc_dataset *ds, const wc_person *p, const wc_cou
         const wc_trip *t = &ds->trips[i];
         if (t->person != p || t->host != c || date < t->start || date > t->end)
             continue;
-        ok = wc_note_add(&v->notes, NULL, "%s was in %s from %s to %s%s%s%s%s%s%s", p->name,
-                         c->name, wc_date_format(t->start, a), wc_date_format(t->end, b),
+        ok = wc_note_add(&v->notes, NULL, "%s was in %s%s %s %s%s%s%s%s%s%s%s", p->name,
+                         wc_country_article(c), c->name, t->start == t->end ? "on" : "from",
+                         wc_date_format(t->start, a), t->start == t->end ? "" : " to ",
+                         t->start == t->end ? "" : wc_date_format(t->end, b),
                          t->city ? " (" : "", t->city ? t->city : "", t->city ? ")" : "",
-                         t->outcome ? ": " : "", t->outcome ? t->outcome : "", "");
+                         t->outcome ? ": " : "", t->outcome ? t->outcome : "");
         add_sources(v, &t->sources);
     }
     for (size_t i = 0; i < ds->n_findings && ok; i++) {
@@ -194,10 +196,11 @@ bool wc_verdict_for_warrant(const wc_dataset *ds, const wc_warrant *w, const wc_
     bool ok = true;
     if (v->kind == WC_V_OBLIGED_RESIDUAL)
         ok = wc_note_add(&v->notes, NULL,
-                         "the warrant was issued on %s, before %s's withdrawal took effect on "
+                         "the warrant was issued on %s, before %s%s%s withdrawal took effect on "
                          "%s: art. 127(2) keeps its duty to cooperate in proceedings that "
                          "began before then",
-                         wc_date_format(wc_warrant_known_from(w), a), c->name,
+                         wc_date_format(wc_warrant_known_from(w), a), wc_country_article(c),
+                         c->name, wc_country_possessive(c),
                          wc_date_format(m.withdrawn->effective.date, b));
     else if (v->kind == WC_V_OBLIGED_UNSC)
         ok = wc_note_add(&v->notes, NULL,
@@ -206,9 +209,10 @@ bool wc_verdict_for_warrant(const wc_dataset *ds, const wc_warrant *w, const wc_
                          referral->resolution, c->name);
     else if (v->kind == WC_V_NOT_OBLIGED && m.withdrawn != NULL)
         ok = wc_note_add(&v->notes, NULL,
-                         "the warrant was issued on %s, after %s's withdrawal took effect on %s, "
-                         "so art. 127(2) does not apply",
-                         wc_date_format(wc_warrant_known_from(w), a), c->name,
+                         "the warrant was issued on %s, after %s%s%s withdrawal took effect on "
+                         "%s, so art. 127(2) does not apply",
+                         wc_date_format(wc_warrant_known_from(w), a), wc_country_article(c),
+                         c->name, wc_country_possessive(c),
                          wc_date_format(m.withdrawn->effective.date, b));
     if (ok && v->kind == WC_V_OBLIGED)
         ok = wc_note_add(&v->notes, NULL,

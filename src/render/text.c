@@ -148,29 +148,31 @@ static bool verdict_headline(const wcr_writer *w, const wcr_opts *o, wc_date dat
     switch (v->kind) {
     case WC_V_OBLIGED:
         if (v->through != NULL && v->state_party_presumed)
-            return wcr_printf(w, "%sYes%s — %s must arrest %s on %s: the Rome Statute is presumed "
-                                 "to apply there through %s, a State Party (its coverage is not "
+            return wcr_printf(w, "%sYes%s — %s%s must arrest %s on %s: the Rome Statute is presumed "
+                                 "to apply there through %s%s, a State Party (its coverage is not "
                                  "recorded).\n",
-                              on, off, country->name, p->name, d, v->through->name);
+                              on, off, wc_country_article(country), country->name, p->name, d,
+                              wc_country_article(v->through), v->through->name);
         if (v->through != NULL)
-            return wcr_printf(w, "%sYes%s — %s must arrest %s on %s: the Rome Statute applies "
-                                 "there through %s, a State Party.\n",
-                              on, off, country->name, p->name, d, v->through->name);
-        return wcr_printf(w, "%sYes%s — %s must arrest %s on %s: it is a State Party to the Rome "
+            return wcr_printf(w, "%sYes%s — %s%s must arrest %s on %s: the Rome Statute applies "
+                                 "there through %s%s, a State Party.\n",
+                              on, off, wc_country_article(country), country->name, p->name, d,
+                              wc_country_article(v->through), v->through->name);
+        return wcr_printf(w, "%sYes%s — %s%s must arrest %s on %s: it is a State Party to the Rome "
                              "Statute.\n",
-                          on, off, country->name, p->name, d);
+                          on, off, wc_country_article(country), country->name, p->name, d);
     case WC_V_OBLIGED_RESIDUAL:
-        return wcr_printf(w, "%sYes%s — %s must still arrest %s on %s, though it has left the "
+        return wcr_printf(w, "%sYes%s — %s%s must still arrest %s on %s, though it has left the "
                              "Rome Statute (art. 127(2)).\n",
-                          on, off, country->name, p->name, d);
+                          on, off, wc_country_article(country), country->name, p->name, d);
     case WC_V_OBLIGED_UNSC:
-        return wcr_printf(w, "%sYes%s — %s must arrest %s on %s under Security Council "
+        return wcr_printf(w, "%sYes%s — %s%s must arrest %s on %s under Security Council "
                              "resolution %s.\n",
-                          on, off, country->name, p->name, d, v->basis);
+                          on, off, wc_country_article(country), country->name, p->name, d, v->basis);
     case WC_V_NOT_OBLIGED:
-        return wcr_printf(w, "%sNo%s — %s is not obliged to arrest %s on %s: it is not a State "
+        return wcr_printf(w, "%sNo%s — %s%s is not obliged to arrest %s on %s: it is not a State "
                              "Party and no Security Council resolution binds it.\n",
-                          on, off, country->name, p->name, d);
+                          on, off, wc_country_article(country), country->name, p->name, d);
     case WC_V_NO_WARRANT:
     case WC_V_IN_CUSTODY:
         return wcr_printf(w, "%sNo%s — ", on, off) && wcr_reason_text(w, date, p, v) &&
