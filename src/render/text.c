@@ -63,11 +63,13 @@ const char *wcr_color_on(const wcr_opts *o, wc_verdict_kind kind)
 {
     if (!o->color)
         return "";
+    /* The map's colour-blind-safe scheme: blue where an arrest is owed,
+     * orange where it is not, no colour (bold) where no one is asked. */
     if (wc_verdict_can_arrest(kind))
-        return "\033[1;32m";
+        return "\033[1;34m";
     if (kind == WC_V_NOT_OBLIGED)
-        return "\033[1;31m";
-    return "\033[1;33m";
+        return "\033[1;38;5;208m";
+    return "\033[1m";
 }
 
 const char *wcr_color_off(const wcr_opts *o)
