@@ -295,9 +295,13 @@ static void runs_hold_on_the_dataset(void **state)
     const wc_dataset *ds = *state;
     wc_date first = D("2000-01-01"), last = wc_date_add_days(ds->as_of, 400);
     size_t runs = 0;
+    /* Every eventful country takes 15 s natively; under valgrind (.ci/run
+     * sets WC_TEST_SAMPLE=N) every Nth of them keeps the pass in minutes. */
+    const char *sample = getenv("WC_TEST_SAMPLE");
+    size_t every = sample != NULL && atoi(sample) > 1 ? (size_t)atoi(sample) : 1, seen = 0;
     for (size_t ci = 0; ci < ds->n_countries; ci++) {
         const wc_country *c = &ds->countries[ci];
-        if (!eventful(ds, c, ci))
+        if (!eventful(ds, c, ci) || seen++ % every != 0)
             continue;
         for (size_t pi = 0; pi < ds->n_persons; pi++) {
             const wc_person *p = &ds->persons[pi];
@@ -314,7 +318,7 @@ static void runs_hold_on_the_dataset(void **state)
             }
         }
     }
-    assert_true(runs > 1000);
+    assert_true(runs > 1000 / every);
 }
 
 /* Each trip's days, and the days either side, against its run: a missing
