@@ -58,67 +58,170 @@ verdict_cache *verdict_cache_new(const wc_dataset *ds, render_fn render, void *c
                                  bool shows_notes)
 {
     verdict_cache *vc = calloc(1, sizeof *vc);
-    if (vc != NULL) {
-        vc->ds = ds;
-        vc->render = render;
-        vc->ctx = ctx;
-        vc->shows_notes = shows_notes;
+    if (vc == NULL)
+        return NULL;
+    vc->ds = ds;
+    vc->render = render;
+    vc->ctx = ctx;
+    vc->shows_notes = shows_notes;
+    vc->budget = VERDICT_CACHE_BUDGET;
+    vc->n_pairs = ds->n_persons * ds->n_countries;
+    /* calloc: the pages of slots never used are never touched */
+    vc->pairs = calloc(vc->n_pairs > 0 ? vc->n_pairs : 1, sizeof *vc->pairs);
+    vc->entries = calloc(VERDICT_CACHE_ENTRIES, sizeof *vc->entries);
+    vc->free_slots = calloc(VERDICT_CACHE_ENTRIES, sizeof *vc->free_slots);
+    if (vc->pairs == NULL || vc->entries == NULL || vc->free_slots == NULL) {
+        verdict_cache_free(vc);
+        return NULL;
     }
     return vc;
-}
-
-static void forget_all(verdict_cache *vc)
-{
-    for (size_t b = 0; b < VERDICT_CACHE_BUCKETS; b++)
-        for (size_t w = 0; w < VERDICT_CACHE_WAYS; w++) {
-            free(vc->entries[b][w].fragment);
-            vc->entries[b][w] = (verdict_entry){.fragment = NULL};
-        }
-    vc->bytes = 0;
 }
 
 void verdict_cache_free(verdict_cache *vc)
 {
     if (vc == NULL)
         return;
-    forget_all(vc);
+    if (vc->entries != NULL)
+        for (size_t i = 0; i < vc->n_used; i++)
+            free(vc->entries[i].fragment);
+    if (vc->pairs != NULL)
+        for (size_t i = 0; i < vc->n_pairs; i++)
+            free(vc->pairs[i].entry);
+    free(vc->scratch.fragment);
+    free(vc->pairs);
+    free(vc->entries);
+    free(vc->free_slots);
     free(vc);
+}
+
+/* The position in `runs` of the last run that starts on or before `date`,
+ * or runs->n if there is none. */
+static uint32_t run_before(const verdict_cache *vc, const verdict_runs *runs, wc_date date)
+{
+    uint32_t lo = 0, hi = runs->n; /* the answer is lo - 1 */
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (vc->entries[runs->entry[mid]].from <= date)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo == 0 ? runs->n : lo - 1;
+}
+
+/* Evicts the entry under the clock's hand that has not been used since
+ * the hand last passed it. Returns false if no entry is held. */
+static bool evict_one(verdict_cache *vc)
+{
+    if (vc->n_used == vc->n_free)
+        return false;
+    for (;;) {
+        verdict_entry *e = &vc->entries[vc->hand];
+        size_t slot = vc->hand;
+        vc->hand = (vc->hand + 1) % vc->n_used;
+        if (e->fragment == NULL)
+            continue;
+        if (e->referenced) {
+            e->referenced = false;
+            continue;
+        }
+        verdict_runs *runs = &vc->pairs[e->pair];
+        uint32_t at = run_before(vc, runs, e->from);
+        memmove(&runs->entry[at], &runs->entry[at + 1],
+                (runs->n - at - 1) * sizeof runs->entry[0]);
+        runs->n--;
+        vc->bytes -= e->fragment_len;
+        free(e->fragment);
+        *e = (verdict_entry){.fragment = NULL};
+        vc->free_slots[vc->n_free++] = (uint32_t)slot;
+        vc->evictions++;
+        return true;
+    }
+}
+
+/* A slot for a new entry, evicting one if every slot is taken. */
+static size_t take_slot(verdict_cache *vc)
+{
+    if (vc->n_free == 0 && vc->n_used < VERDICT_CACHE_ENTRIES)
+        return vc->n_used++;
+    if (vc->n_free == 0)
+        evict_one(vc);
+    return vc->free_slots[--vc->n_free];
+}
+
+/* Works out and renders the verdict into `e`, its span included. */
+static bool compute(verdict_cache *vc, verdict_entry *e, const wc_person *p, const wc_country *c,
+                    wc_date date)
+{
+    *e = (verdict_entry){.person = p, .country = c};
+    if (vc->shows_notes)
+        wc_verdict_span(vc->ds, p, c, date, &e->from, &e->to);
+    else
+        wc_verdict_span_without_day_notes(vc->ds, p, c, date, &e->from, &e->to);
+    wc_verdict v;
+    if (!wc_verdict_for_person(vc->ds, p, c, date, &v))
+        return false;
+    e->kind = v.kind;
+    e->fragment = vc->render(vc->ctx, p, c, date, &v, &e->fragment_len);
+    wc_verdict_free(&v);
+    return e->fragment != NULL;
 }
 
 const verdict_entry *verdict_cache_get(verdict_cache *vc, const wc_person *p,
                                        const wc_country *c, wc_date date)
 {
-    /* Records are array elements: their addresses differ in the low bits. */
-    uintptr_t key = ((uintptr_t)p >> 3) * 31u + ((uintptr_t)c >> 3);
-    size_t b = (size_t)((key * 2654435761u) >> 7) % VERDICT_CACHE_BUCKETS;
-    verdict_entry *row = vc->entries[b];
-    for (size_t w = 0; w < VERDICT_CACHE_WAYS; w++)
-        if (row[w].fragment != NULL && row[w].person == p && row[w].country == c &&
-            row[w].from <= date && date <= row[w].to)
-            return &row[w];
-
-    verdict_entry e = {.person = p, .country = c};
-    if (vc->shows_notes)
-        wc_verdict_span(vc->ds, p, c, date, &e.from, &e.to);
-    else
-        wc_verdict_span_without_day_notes(vc->ds, p, c, date, &e.from, &e.to);
-    wc_verdict v;
-    if (!wc_verdict_for_person(vc->ds, p, c, date, &v))
-        return NULL;
-    e.kind = v.kind;
-    e.fragment = vc->render(vc->ctx, p, c, date, &v, &e.fragment_len);
-    wc_verdict_free(&v);
-    if (e.fragment == NULL)
-        return NULL;
-    if (vc->bytes + e.fragment_len > VERDICT_CACHE_BUDGET)
-        forget_all(vc);
-    verdict_entry *slot = &row[vc->next_way[b]];
-    vc->next_way[b] = (unsigned char)((vc->next_way[b] + 1) % VERDICT_CACHE_WAYS);
-    if (slot->fragment != NULL) {
-        vc->bytes -= slot->fragment_len;
-        free(slot->fragment);
+    const wc_dataset *ds = vc->ds;
+    if (p < ds->persons || p >= ds->persons + ds->n_persons || c < ds->countries ||
+        c >= ds->countries + ds->n_countries) {
+        /* Not a record of the dataset: nothing to key it by. */
+        free(vc->scratch.fragment);
+        vc->misses++;
+        if (!compute(vc, &vc->scratch, p, c, date)) {
+            free(vc->scratch.fragment);
+            vc->scratch.fragment = NULL;
+            return NULL;
+        }
+        return &vc->scratch;
     }
-    *slot = e;
-    vc->bytes += e.fragment_len;
-    return slot;
+    size_t pair = (size_t)(p - ds->persons) * ds->n_countries + (size_t)(c - ds->countries);
+    verdict_runs *runs = &vc->pairs[pair];
+    uint32_t at = run_before(vc, runs, date);
+    if (at < runs->n) {
+        verdict_entry *e = &vc->entries[runs->entry[at]];
+        if (date <= e->to) {
+            e->referenced = true;
+            vc->hits++;
+            return e;
+        }
+    }
+
+    vc->misses++;
+    verdict_entry fresh;
+    if (!compute(vc, &fresh, p, c, date)) {
+        free(fresh.fragment);
+        return NULL;
+    }
+    if (runs->n == runs->cap) {
+        uint32_t cap = runs->cap == 0 ? 4 : runs->cap * 2;
+        uint32_t *grown = realloc(runs->entry, cap * sizeof *grown);
+        if (grown == NULL) {
+            free(fresh.fragment);
+            return NULL;
+        }
+        runs->entry = grown;
+        runs->cap = cap;
+    }
+    while (vc->bytes + fresh.fragment_len > vc->budget && evict_one(vc))
+        ;
+    size_t slot = take_slot(vc);
+    /* Evictions may have moved this pair's runs: find the place again. */
+    at = run_before(vc, runs, date);
+    uint32_t to = at == runs->n ? 0 : at + 1;
+    memmove(&runs->entry[to + 1], &runs->entry[to], (runs->n - to) * sizeof runs->entry[0]);
+    runs->entry[to] = (uint32_t)slot;
+    runs->n++;
+    fresh.pair = (uint32_t)pair;
+    vc->entries[slot] = fresh;
+    vc->bytes += fresh.fragment_len;
+    return &vc->entries[slot];
 }

@@ -44,25 +44,41 @@ typedef char *(*render_fn)(void *ctx, const wc_person *p, const wc_country *c, w
 typedef struct verdict_entry {
     const wc_person *person;
     const wc_country *country;
-    wc_date from, to; /* the run of days it holds for */
+    wc_date from, to; /* the run of days it holds for: the core's exact span */
     wc_verdict_kind kind;
     char *fragment; /* rendered; NULL for an empty slot */
     size_t fragment_len;
+    uint32_t pair;    /* index of (person, country) in the pair table */
+    bool referenced;  /* the clock's bit: used since the hand last passed */
 } verdict_entry;
 
-#define VERDICT_CACHE_BUCKETS 1024
-#define VERDICT_CACHE_WAYS 4
-/* When the rendered fragments pass this many bytes, the cache starts over. */
-#define VERDICT_CACHE_BUDGET ((size_t)1 << 20)
+/* The runs of one (person, country) pair that the cache holds, as entry
+ * indices sorted by their first day; the runs never overlap. */
+typedef struct verdict_runs {
+    uint32_t *entry;
+    uint32_t n, cap;
+} verdict_runs;
+
+/* At most this many verdicts are held, and at most VERDICT_CACHE_BUDGET
+ * bytes of fragments; past either, the clock evicts one entry at a time
+ * (the first not used since the hand last passed it), never all. */
+#define VERDICT_CACHE_ENTRIES 16384
+#define VERDICT_CACHE_BUDGET ((size_t)2 << 20)
 
 typedef struct verdict_cache {
     const wc_dataset *ds;
     render_fn render;
     bool shows_notes; /* the fragments carry the notes: runs as wc_verdict_span() */
     void *ctx;
-    verdict_entry entries[VERDICT_CACHE_BUCKETS][VERDICT_CACHE_WAYS];
-    unsigned char next_way[VERDICT_CACHE_BUCKETS];
-    size_t bytes;
+    verdict_runs *pairs; /* one per (person, country) of the dataset */
+    size_t n_pairs;
+    verdict_entry *entries; /* VERDICT_CACHE_ENTRIES slots, n_used of them ever used */
+    size_t n_used, hand;
+    uint32_t *free_slots; /* slots emptied by eviction */
+    size_t n_free;
+    size_t bytes, budget; /* fragment bytes held; the most allowed (tests lower it) */
+    verdict_entry scratch; /* a verdict for a pair outside the dataset: not kept */
+    unsigned long hits, misses, evictions; /* for tests and measurements */
 } verdict_cache;
 
 /* Returns a new, empty cache (caller frees with verdict_cache_free), or NULL. */
@@ -74,7 +90,9 @@ void verdict_cache_free(verdict_cache *vc);
 /* Returns the verdict for `p` in `c` on `date`, computing and rendering it
  * on a miss; NULL if memory ran out. The entry stays valid until the next
  * call. It holds for the run of days wc_verdict_span() gives, or, when the
- * fragments show no notes, wc_verdict_span_without_day_notes(). */
+ * fragments show no notes, wc_verdict_span_without_day_notes(): a pair
+ * keeps every run it has met until the clock evicts it, so legs in any
+ * date order miss once per run. */
 const verdict_entry *verdict_cache_get(verdict_cache *vc, const wc_person *p,
                                        const wc_country *c, wc_date date);
 
