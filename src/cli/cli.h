@@ -96,6 +96,14 @@ const wc_person *cli_person(const cli *c, const char *name);
 const wc_country *cli_country_at(const cli *c, const char *name, const char *location);
 const wc_person *cli_person_at(const cli *c, const char *name, const char *location);
 
+/* The same, for a name that failed once and will be met again: nothing is
+ * printed; an unknown or ambiguous name leaves its error message (without
+ * a location) in *message, malloc'd for the caller, so that the search for
+ * the nearest names is done once. *message stays NULL when the name was
+ * found, or when memory ran out (which has been reported). */
+const wc_country *cli_country_quiet(const cli *c, const char *name, char **message);
+const wc_person *cli_person_quiet(const cli *c, const char *name, char **message);
+
 /* Resolves the PERSON words of `command`; on failure prints why and sets
  * *status (EXIT_USAGE for none given, EXIT_INPUT for an unknown name). */
 const wc_person *cli_person_argument(const cli *c, int argc, char **argv, const char *command,

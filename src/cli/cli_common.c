@@ -52,28 +52,36 @@ char *cli_join_words(int argc, char **argv)
  * unknown with the nearest names, at `location` ("FILE:LINE:COL") when
  * there is one. The name and the candidates are echoed cut short, and diag
  * escapes the whole message. */
-static void name_error(const char *location, const char *what, const char *name,
-                       wc_match_kind kind, const char *const *cands, size_t n)
+#define NAME_MESSAGE_SIZE ((WC_MAX_CANDIDATES + 1) * (CLI_ECHO_BUFSIZE + 8) + 128)
+
+static void name_message(char message[NAME_MESSAGE_SIZE], const char *what, const char *name,
+                         wc_match_kind kind, const char *const *cands, size_t n)
 {
     char echo[CLI_ECHO_BUFSIZE];
-    char message[(WC_MAX_CANDIDATES + 1) * (CLI_ECHO_BUFSIZE + 8) + 128];
     size_t at;
     cli_echo(name, echo);
     if (kind == WC_MATCH_AMBIGUOUS)
-        at = (size_t)snprintf(message, sizeof message, "%s '%s' is ambiguous: it could be ", what,
+        at = (size_t)snprintf(message, NAME_MESSAGE_SIZE, "%s '%s' is ambiguous: it could be ", what,
                               echo);
     else if (n > 0)
-        at = (size_t)snprintf(message, sizeof message, "unknown %s '%s'; did you mean ", what,
+        at = (size_t)snprintf(message, NAME_MESSAGE_SIZE, "unknown %s '%s'; did you mean ", what,
                               echo);
     else
-        at = (size_t)snprintf(message, sizeof message,
+        at = (size_t)snprintf(message, NAME_MESSAGE_SIZE,
                               "unknown %s '%s' (try 'warrantcheck %s' for the list)", what, echo,
                               what[0] == 'c' ? "countries" : "persons");
-    for (size_t i = 0; i < n && at < sizeof message; i++)
-        at += (size_t)snprintf(message + at, sizeof message - at, "%s'%s'",
+    for (size_t i = 0; i < n && at < NAME_MESSAGE_SIZE; i++)
+        at += (size_t)snprintf(message + at, NAME_MESSAGE_SIZE - at, "%s'%s'",
                                i == 0 ? "" : i + 1 == n ? " or " : ", ", cli_echo(cands[i], echo));
-    if (kind != WC_MATCH_AMBIGUOUS && n > 0 && at < sizeof message)
-        snprintf(message + at, sizeof message - at, "?");
+    if (kind != WC_MATCH_AMBIGUOUS && n > 0 && at < NAME_MESSAGE_SIZE)
+        snprintf(message + at, NAME_MESSAGE_SIZE - at, "?");
+}
+
+static void name_error(const char *location, const char *what, const char *name,
+                       wc_match_kind kind, const char *const *cands, size_t n)
+{
+    char message[NAME_MESSAGE_SIZE];
+    name_message(message, what, name, kind, cands, n);
     diag_at(DIAG_INPUT, location, "%s", message);
 }
 
@@ -123,6 +131,46 @@ const wc_person *cli_person_at(const cli *c, const char *name, const char *locat
     for (size_t i = 0; i < m.n_candidates; i++)
         names[i] = m.candidates[i]->name;
     name_error(location, "person", name, m.kind, names, m.n_candidates);
+    return NULL;
+}
+
+const wc_country *cli_country_quiet(const cli *c, const char *name, char **message)
+{
+    *message = NULL;
+    wc_country_match m = wc_find_country(c->ds, name);
+    if (m.kind == WC_MATCH_FOUND)
+        return m.country;
+    if (m.kind == WC_MATCH_NO_MEMORY) {
+        diag_out_of_memory();
+        return NULL;
+    }
+    const char *names[WC_MAX_CANDIDATES];
+    for (size_t i = 0; i < m.n_candidates; i++)
+        names[i] = m.candidates[i]->name;
+    char text[NAME_MESSAGE_SIZE];
+    name_message(text, "country", name, m.kind, names, m.n_candidates);
+    if ((*message = strdup(text)) == NULL)
+        diag_out_of_memory();
+    return NULL;
+}
+
+const wc_person *cli_person_quiet(const cli *c, const char *name, char **message)
+{
+    *message = NULL;
+    wc_person_match m = wc_find_person(c->ds, name);
+    if (m.kind == WC_MATCH_FOUND)
+        return m.person;
+    if (m.kind == WC_MATCH_NO_MEMORY) {
+        diag_out_of_memory();
+        return NULL;
+    }
+    const char *names[WC_MAX_CANDIDATES];
+    for (size_t i = 0; i < m.n_candidates; i++)
+        names[i] = m.candidates[i]->name;
+    char text[NAME_MESSAGE_SIZE];
+    name_message(text, "person", name, m.kind, names, m.n_candidates);
+    if ((*message = strdup(text)) == NULL)
+        diag_out_of_memory();
     return NULL;
 }
 

@@ -27,6 +27,8 @@ typedef struct run {
     verdict_cache *verdicts;
     name_cache *countries;
     name_cache *persons;
+    bad_name_cache *bad_countries; /* names that did not resolve, with their errors */
+    bad_name_cache *bad_persons;
     char *name;                /* NUL-terminated copy of a name for lookup */
     wcr_itinerary out;         /* the rows on their way to c->out */
     size_t rows;
@@ -65,17 +67,45 @@ static const char *copy_name(run *r, const char *text, size_t len)
     return r->name;
 }
 
+/* Reports a name that did not resolve, at its place in the input, with
+ * the message kept for it; `message` goes to the cache, which owns it. */
+static void bad_name_error(run *r, bad_name_cache *bc, unsigned long line, size_t column,
+                           const char *text, size_t len, char *message)
+{
+    char where[4160]; /* a path of PATH_MAX and its line and column */
+    diag_at(DIAG_INPUT, name_location(r, line, column, where, sizeof where), "%s", message);
+    bad_name_put(bc, text, len, message);
+}
+
+/* A name seen before that did not resolve: its error again, without the
+ * search for the nearest names. True if it was one. */
+static bool known_bad_name(run *r, const bad_name_cache *bc, unsigned long line, size_t column,
+                           const char *text, size_t len)
+{
+    const char *message = bad_name_get(bc, text, len);
+    if (message == NULL)
+        return false;
+    char where[4160];
+    diag_at(DIAG_INPUT, name_location(r, line, column, where, sizeof where), "%s", message);
+    return true;
+}
+
 static const wc_country *resolve_country(run *r, unsigned long line, const wc_leg *leg)
 {
     const wc_country *hit = name_cache_get(r->countries, leg->country, leg->country_len);
     if (hit != NULL)
         return hit;
-    char where[4160]; /* a path of PATH_MAX and its line and column */
+    if (known_bad_name(r, r->bad_countries, line, leg->country_column, leg->country,
+                       leg->country_len))
+        return NULL;
+    char *message;
     const wc_country *found =
-        cli_country_at(r->c, copy_name(r, leg->country, leg->country_len),
-                       name_location(r, line, leg->country_column, where, sizeof where));
+        cli_country_quiet(r->c, copy_name(r, leg->country, leg->country_len), &message);
     if (found != NULL)
         name_cache_put(r->countries, leg->country, leg->country_len, found);
+    else if (message != NULL)
+        bad_name_error(r, r->bad_countries, line, leg->country_column, leg->country,
+                       leg->country_len, message);
     return found;
 }
 
@@ -84,12 +114,17 @@ static const wc_person *resolve_person(run *r, unsigned long line, const wc_leg 
     const wc_person *hit = name_cache_get(r->persons, leg->person, leg->person_len);
     if (hit != NULL)
         return hit;
-    char where[4160]; /* a path of PATH_MAX and its line and column */
+    if (known_bad_name(r, r->bad_persons, line, leg->person_column, leg->person,
+                       leg->person_len))
+        return NULL;
+    char *message;
     const wc_person *found =
-        cli_person_at(r->c, copy_name(r, leg->person, leg->person_len),
-                      name_location(r, line, leg->person_column, where, sizeof where));
+        cli_person_quiet(r->c, copy_name(r, leg->person, leg->person_len), &message);
     if (found != NULL)
         name_cache_put(r->persons, leg->person, leg->person_len, found);
+    else if (message != NULL)
+        bad_name_error(r, r->bad_persons, line, leg->person_column, leg->person,
+                       leg->person_len, message);
     return found;
 }
 
@@ -376,13 +411,15 @@ int cmd_itinerary(cli *c, int argc, char **argv)
     r.verdicts = verdict_cache_new(c->ds, render_verdict, &r, shows_notes);
     r.countries = calloc(1, sizeof *r.countries);
     r.persons = calloc(1, sizeof *r.persons);
+    r.bad_countries = calloc(1, sizeof *r.bad_countries);
+    r.bad_persons = calloc(1, sizeof *r.bad_persons);
     r.name = malloc(WC_ITINERARY_MAX_LINE + 1);
     wcr_opts opts = cli_render_opts(c);
     bool out_open = wcr_itinerary_open(&r.out, &c->writer, &opts);
     r.out.person_column = c->all;
     int status;
     if (r.parser == NULL || r.verdicts == NULL || r.countries == NULL || r.persons == NULL ||
-        r.name == NULL || !out_open) {
+        r.bad_countries == NULL || r.bad_persons == NULL || r.name == NULL || !out_open) {
         status = diag_out_of_memory();
     } else {
         status = read_itinerary(&r, in);
@@ -393,6 +430,12 @@ int cmd_itinerary(cli *c, int argc, char **argv)
     free(r.name);
     free(r.persons);
     free(r.countries);
+    if (r.bad_countries != NULL)
+        bad_name_clear(r.bad_countries);
+    if (r.bad_persons != NULL)
+        bad_name_clear(r.bad_persons);
+    free(r.bad_countries);
+    free(r.bad_persons);
     verdict_cache_free(r.verdicts);
     wc_itinerary_parser_free(r.parser);
     return status;

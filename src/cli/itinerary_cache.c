@@ -54,6 +54,49 @@ void name_cache_put(name_cache *nc, const char *text, size_t len, const void *it
     memcpy(s->text, text, len);
 }
 
+const char *bad_name_get(const bad_name_cache *bc, const char *text, size_t len)
+{
+    if (len >= NAME_CACHE_TEXT)
+        return NULL;
+    uint32_t h = hash_bytes(text, len, 40503u);
+    for (size_t i = 0; i < NAME_CACHE_PROBES; i++) {
+        const bad_name *s = &bc->slots[(h + i) % BAD_NAME_SLOTS];
+        if (s->message == NULL)
+            return NULL;
+        if (s->hash == h && s->len == len && memcmp(s->text, text, len) == 0)
+            return s->message;
+    }
+    return NULL;
+}
+
+void bad_name_put(bad_name_cache *bc, const char *text, size_t len, char *message)
+{
+    if (len >= NAME_CACHE_TEXT) {
+        free(message);
+        return;
+    }
+    uint32_t h = hash_bytes(text, len, 40503u);
+    bad_name *s = &bc->slots[h % BAD_NAME_SLOTS];
+    for (size_t i = 0; i < NAME_CACHE_PROBES; i++)
+        if (bc->slots[(h + i) % BAD_NAME_SLOTS].message == NULL) {
+            s = &bc->slots[(h + i) % BAD_NAME_SLOTS];
+            break;
+        }
+    free(s->message);
+    s->message = message;
+    s->hash = h;
+    s->len = (unsigned char)len;
+    memcpy(s->text, text, len);
+}
+
+void bad_name_clear(bad_name_cache *bc)
+{
+    for (size_t i = 0; i < BAD_NAME_SLOTS; i++) {
+        free(bc->slots[i].message);
+        bc->slots[i].message = NULL;
+    }
+}
+
 verdict_cache *verdict_cache_new(const wc_dataset *ds, render_fn render, void *ctx,
                                  bool shows_notes)
 {

@@ -34,6 +34,31 @@ const void *name_cache_get(const name_cache *nc, const char *text, size_t len);
 /* Remembers that these bytes resolved to `item` (replacing what shared the slot). */
 void name_cache_put(name_cache *nc, const char *text, size_t len, const void *item);
 
+/* Names that did not resolve, with their error message (no location), so
+ * that a name misspelt on a million lines is searched for once. */
+#define BAD_NAME_SLOTS 256
+
+typedef struct bad_name {
+    char *message; /* malloc'd; NULL for an empty slot */
+    uint32_t hash;
+    unsigned char len;
+    char text[NAME_CACHE_TEXT];
+} bad_name;
+
+typedef struct bad_name_cache {
+    bad_name slots[BAD_NAME_SLOTS];
+} bad_name_cache;
+
+/* Returns the message cached for these bytes, or NULL. */
+const char *bad_name_get(const bad_name_cache *bc, const char *text, size_t len);
+
+/* Remembers that these bytes did not resolve; takes `message` (freeing it
+ * at once if the name is too long to keep). */
+void bad_name_put(bad_name_cache *bc, const char *text, size_t len, char *message);
+
+/* Frees the messages (not the cache itself). */
+void bad_name_clear(bad_name_cache *bc);
+
 /* --------------------------------------------------------- verdicts */
 
 /* Renders the part of an output row that depends only on the verdict, as
