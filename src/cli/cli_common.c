@@ -77,14 +77,6 @@ static void name_message(char message[NAME_MESSAGE_SIZE], const char *what, cons
         snprintf(message + at, NAME_MESSAGE_SIZE - at, "?");
 }
 
-static void name_error(const char *location, const char *what, const char *name,
-                       wc_match_kind kind, const char *const *cands, size_t n)
-{
-    char message[NAME_MESSAGE_SIZE];
-    name_message(message, what, name, kind, cands, n);
-    diag_at(DIAG_INPUT, location, "%s", message);
-}
-
 /* A name found through iso-codes rather than the dataset: say which
  * country the answer is for, so "Alaska" is never read as a state of its
  * own. An itinerary's rows name their country, so only arguments get it. */
@@ -100,78 +92,78 @@ static void say_what_was_meant(const char *typed, const wc_country_match *m)
              m->country->name);
 }
 
-const wc_country *cli_country_at(const cli *c, const char *name, const char *location)
+/* A country or person looked up, with the names of its candidates. */
+typedef struct name_lookup {
+    wc_match_kind kind;
+    const void *item; /* when FOUND */
+    const char *names[WC_MAX_CANDIDATES];
+    size_t n;
+} name_lookup;
+
+static name_lookup find_country(const cli *c, const char *name, bool is_argument)
 {
     wc_country_match m = wc_find_country(c->ds, name);
-    if (m.kind == WC_MATCH_FOUND && m.via.name != NULL && location == NULL && !c->quiet)
+    if (m.kind == WC_MATCH_FOUND && m.via.name != NULL && is_argument && !c->quiet)
         say_what_was_meant(name, &m);
-    if (m.kind == WC_MATCH_FOUND)
-        return m.country;
-    if (m.kind == WC_MATCH_NO_MEMORY) {
+    name_lookup l = {.kind = m.kind, .item = m.country, .n = m.n_candidates};
+    for (size_t i = 0; i < m.n_candidates; i++)
+        l.names[i] = m.candidates[i]->name;
+    return l;
+}
+
+static name_lookup find_person(const cli *c, const char *name)
+{
+    wc_person_match m = wc_find_person(c->ds, name);
+    name_lookup l = {.kind = m.kind, .item = m.person, .n = m.n_candidates};
+    for (size_t i = 0; i < m.n_candidates; i++)
+        l.names[i] = m.candidates[i]->name;
+    return l;
+}
+
+/* Returns what the lookup found; otherwise says why, at `location`, or,
+ * given `message`, hands the text back (malloc'd) for the caller to print. */
+static const void *settle(const name_lookup *l, const char *what, const char *name,
+                          const char *location, char **message)
+{
+    if (l->kind == WC_MATCH_FOUND)
+        return l->item;
+    if (l->kind == WC_MATCH_NO_MEMORY) {
         diag_out_of_memory();
         return NULL;
     }
-    const char *names[WC_MAX_CANDIDATES];
-    for (size_t i = 0; i < m.n_candidates; i++)
-        names[i] = m.candidates[i]->name;
-    name_error(location, "country", name, m.kind, names, m.n_candidates);
+    char text[NAME_MESSAGE_SIZE];
+    name_message(text, what, name, l->kind, l->names, l->n);
+    if (message == NULL)
+        diag_at(DIAG_INPUT, location, "%s", text);
+    else if ((*message = strdup(text)) == NULL)
+        diag_out_of_memory();
     return NULL;
+}
+
+const wc_country *cli_country_at(const cli *c, const char *name, const char *location)
+{
+    name_lookup l = find_country(c, name, location == NULL);
+    return settle(&l, "country", name, location, NULL);
 }
 
 const wc_person *cli_person_at(const cli *c, const char *name, const char *location)
 {
-    wc_person_match m = wc_find_person(c->ds, name);
-    if (m.kind == WC_MATCH_FOUND)
-        return m.person;
-    if (m.kind == WC_MATCH_NO_MEMORY) {
-        diag_out_of_memory();
-        return NULL;
-    }
-    const char *names[WC_MAX_CANDIDATES];
-    for (size_t i = 0; i < m.n_candidates; i++)
-        names[i] = m.candidates[i]->name;
-    name_error(location, "person", name, m.kind, names, m.n_candidates);
-    return NULL;
+    name_lookup l = find_person(c, name);
+    return settle(&l, "person", name, location, NULL);
 }
 
 const wc_country *cli_country_quiet(const cli *c, const char *name, char **message)
 {
     *message = NULL;
-    wc_country_match m = wc_find_country(c->ds, name);
-    if (m.kind == WC_MATCH_FOUND)
-        return m.country;
-    if (m.kind == WC_MATCH_NO_MEMORY) {
-        diag_out_of_memory();
-        return NULL;
-    }
-    const char *names[WC_MAX_CANDIDATES];
-    for (size_t i = 0; i < m.n_candidates; i++)
-        names[i] = m.candidates[i]->name;
-    char text[NAME_MESSAGE_SIZE];
-    name_message(text, "country", name, m.kind, names, m.n_candidates);
-    if ((*message = strdup(text)) == NULL)
-        diag_out_of_memory();
-    return NULL;
+    name_lookup l = find_country(c, name, false);
+    return settle(&l, "country", name, NULL, message);
 }
 
 const wc_person *cli_person_quiet(const cli *c, const char *name, char **message)
 {
     *message = NULL;
-    wc_person_match m = wc_find_person(c->ds, name);
-    if (m.kind == WC_MATCH_FOUND)
-        return m.person;
-    if (m.kind == WC_MATCH_NO_MEMORY) {
-        diag_out_of_memory();
-        return NULL;
-    }
-    const char *names[WC_MAX_CANDIDATES];
-    for (size_t i = 0; i < m.n_candidates; i++)
-        names[i] = m.candidates[i]->name;
-    char text[NAME_MESSAGE_SIZE];
-    name_message(text, "person", name, m.kind, names, m.n_candidates);
-    if ((*message = strdup(text)) == NULL)
-        diag_out_of_memory();
-    return NULL;
+    name_lookup l = find_person(c, name);
+    return settle(&l, "person", name, NULL, message);
 }
 
 const wc_country *cli_country(const cli *c, const char *name)
