@@ -2,6 +2,7 @@
 #include "curl_lib.h"
 
 #include "cli.h"
+#include "dl_lib.h"
 
 #include <dlfcn.h>
 #include <string.h>
@@ -10,27 +11,15 @@
  * they share one ABI. */
 static const char *const SONAMES[] = {"libcurl.so.4", "libcurl-gnutls.so.4", "libcurl-nss.so.4"};
 
-/* dlsym() returns an object pointer; POSIX guarantees it converts to a
- * function pointer, which ISO C does not say, hence the memcpy. */
-static bool symbol(void *handle, const char *name, void *fn, size_t size)
-{
-    void *p = dlsym(handle, name);
-    if (p == NULL)
-        return false;
-    memcpy(fn, &p, size);
-    return true;
-}
-
 bool curl_lib_open(curl_lib *lib)
 {
     memset(lib, 0, sizeof *lib);
-    for (size_t i = 0; i < sizeof SONAMES / sizeof SONAMES[0] && lib->handle == NULL; i++)
-        lib->handle = dlopen(SONAMES[i], RTLD_NOW | RTLD_LOCAL);
+    lib->handle = dl_lib_open(SONAMES, sizeof SONAMES / sizeof SONAMES[0]);
     if (lib->handle == NULL) {
         cli_error("'data update' needs libcurl (Debian: apt install libcurl4): %s", dlerror());
         return false;
     }
-#define SYMBOL(field, name) symbol(lib->handle, name, &lib->field, sizeof lib->field)
+#define SYMBOL(field, name) dl_lib_symbol(lib->handle, name, &lib->field, sizeof lib->field)
     bool ok = SYMBOL(global_init, "curl_global_init") &&
               SYMBOL(global_cleanup, "curl_global_cleanup") &&
               SYMBOL(easy_init, "curl_easy_init") && SYMBOL(easy_setopt, "curl_easy_setopt") &&

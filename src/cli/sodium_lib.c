@@ -2,6 +2,7 @@
 #include "sodium_lib.h"
 
 #include "cli.h"
+#include "dl_lib.h"
 #include "diag.h"
 
 #include <dlfcn.h>
@@ -10,22 +11,10 @@
 /* Debian's libsodium23; the one the headers are of. */
 static const char *const SONAMES[] = {"libsodium.so.23", "libsodium.so"};
 
-/* dlsym() returns an object pointer; POSIX guarantees it converts to a
- * function pointer, which ISO C does not say, hence the memcpy. */
-static bool symbol(void *handle, const char *name, void *fn, size_t size)
-{
-    void *p = dlsym(handle, name);
-    if (p == NULL)
-        return false;
-    memcpy(fn, &p, size);
-    return true;
-}
-
 bool sodium_lib_open(sodium_lib *lib)
 {
     memset(lib, 0, sizeof *lib);
-    for (size_t i = 0; i < sizeof SONAMES / sizeof SONAMES[0] && lib->handle == NULL; i++)
-        lib->handle = dlopen(SONAMES[i], RTLD_NOW | RTLD_LOCAL);
+    lib->handle = dl_lib_open(SONAMES, sizeof SONAMES / sizeof SONAMES[0]);
     if (lib->handle == NULL) {
         diag(DIAG_DATASET, NULL, 0, 0,
              "hashing and verifying datasets needs libsodium (Debian: apt install "
@@ -34,8 +23,8 @@ bool sodium_lib_open(sodium_lib *lib)
         return false;
     }
     int (*init)(void) = NULL;
-#define SYMBOL(field, name) symbol(lib->handle, name, &lib->field, sizeof lib->field)
-    bool ok = symbol(lib->handle, "sodium_init", &init, sizeof init) &&
+#define SYMBOL(field, name) dl_lib_symbol(lib->handle, name, &lib->field, sizeof lib->field)
+    bool ok = dl_lib_symbol(lib->handle, "sodium_init", &init, sizeof init) &&
               SYMBOL(hash_sha256, "crypto_hash_sha256") && SYMBOL(bin2hex, "sodium_bin2hex") &&
               SYMBOL(base642bin, "sodium_base642bin") &&
               SYMBOL(generichash, "crypto_generichash") &&
