@@ -230,7 +230,7 @@ bool wc_check_text(wc_reader *r, const char *s)
 bool wc_read_string(wc_reader *r, const cJSON *obj, const char *key, bool required,
                     const char **out)
 {
-    const cJSON *v;
+    const cJSON *v = NULL;
     *out = NULL;
     if (!member(r, obj, key, required, &v))
         return false;
@@ -251,7 +251,7 @@ bool wc_read_string(wc_reader *r, const cJSON *obj, const char *key, bool requir
 bool wc_read_date(wc_reader *r, const cJSON *obj, const char *key, bool required,
                   wc_date *out)
 {
-    const cJSON *v;
+    const cJSON *v = NULL;
     *out = WC_DATE_UNKNOWN;
     if (!member(r, obj, key, required, &v))
         return false;
@@ -269,7 +269,7 @@ bool wc_read_date(wc_reader *r, const cJSON *obj, const char *key, bool required
 
 bool wc_read_array(wc_reader *r, const cJSON *obj, const char *key, const cJSON **out)
 {
-    const cJSON *v;
+    const cJSON *v = NULL;
     if (!member(r, obj, key, true, &v))
         return false;
     size_t mark = wc_path_key(r, key);
@@ -282,7 +282,7 @@ bool wc_read_array(wc_reader *r, const cJSON *obj, const char *key, const cJSON 
 bool wc_read_optional_object(wc_reader *r, const cJSON *obj, const char *key,
                              const cJSON **out)
 {
-    const cJSON *v;
+    const cJSON *v = NULL;
     *out = NULL;
     if (!member(r, obj, key, false, &v))
         return false;
