@@ -23,7 +23,9 @@ jq -e . "$data" >/dev/null 2>&1 || { echo "reconcile: cannot read $data" >&2; ex
 #   case after the death) on or before D;
 # - at large (unexecuted): its latest status on D is at-large or arrested
 #   (an arrest without surrender leaves the warrant unexecuted);
-# - in custody: its latest status on D is in-custody or convicted.
+# - in custody: its latest status on D is in-custody or convicted;
+# - a State Party on D: in force on or before D, and no withdrawal that was
+#   not revoked has taken effect on or before D (art. 126, 127(1)).
 # Measures ending in _persons count each person once.
 count() {   # count DATE MEASURE
     jq -r --arg d "$1" --arg m "$2" '
@@ -35,6 +37,8 @@ count() {   # count DATE MEASURE
       def deceased: any(upto[]; .status == "deceased");
       def atlarge: (cur == "at-large" or cur == "arrested");
       def custody: (cur == "in-custody" or cur == "convicted");
+      def party: ((.in_force // "9999-12-31") <= $d)
+                 and (any(.withdrawals[]; .revoked == null and (.effective.date // "9999-12-31") <= $d) | not);
       [.warrants[] | select(pub <= $d)] as $w
       | if   $m == "warrants"           then $w | length
         elif $m == "persons"            then $w | map(.person) | unique | length
@@ -43,6 +47,7 @@ count() {   # count DATE MEASURE
         elif $m == "at_large_warrants"  then $w | map(select(atlarge)) | length
         elif $m == "at_large_persons"   then $w | map(select(atlarge) | .person) | unique | length
         elif $m == "custody_persons"    then $w | map(select(custody) | .person) | unique | length
+        elif $m == "states_parties"     then [.rome_statute[] | select(party)] | length
         else error("unknown measure \($m)") end' "$data"
 }
 
@@ -65,6 +70,8 @@ figures='
 2024-12-17|executed_persons|21|0|The Court Today, 17 Dec 2024: 21 warrants implemented (one per person)
 2024-12-17|deceased_persons|7|0|The Court Today, 17 Dec 2024: 7 withdrawn following the death of the suspects (one per person)
 2025-11-11|at_large_warrants|33|0|President Akane to the UN General Assembly, 11 Nov 2025: 33 publicly known arrest warrants unexecuted
+2026-07-24|states_parties|125|0|Assembly of States Parties, 24 Jul 2026 (as reported by JURIST): 82 of the 125 states parties voted to remove the Prosecutor
+2026-10-09|states_parties|125|0|ICC press release, 9 Oct 2026: the Court, entrusted by 125 States Parties (124 had Hungary left on 2 Jun 2026)
 '
 
 fail=0

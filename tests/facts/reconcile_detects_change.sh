@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The reconciliation must fail when one warrant's status changes in a copy
-# of the data: otherwise it could not catch a wrong fact.
+# The reconciliation must fail when one warrant's status, or one state's
+# standing, changes in a copy of the data: otherwise it could not catch a
+# wrong fact.
 #
 # usage: reconcile_detects_change.sh DATA.json
 set -u
@@ -9,10 +10,11 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d) || exit 2
 trap 'rm -rf "$work"' EXIT
 
-# name | jq program that changes one warrant's status timeline
+# name | jq program that changes one warrant's status timeline or one withdrawal
 mutations='
 tuhamy-termination-dropped|(.warrants[] | select(.id == "al-tuhamy-2013") | .status) |= map(select(.status != "deceased"))
 ongwen-never-surrendered|(.warrants[] | select(.id == "ongwen-2005") | .status) |= map(if .status == "in-custody" then .status = "at-large" else . end)
+hungary-revocation-dropped|(.rome_statute[] | select(.iso2 == "HU") | .withdrawals[0]) |= (.revoked = null | .effective = {"date": "2026-06-02", "confirmation": "court", "sources": ["rs-asp-hungary-withdrawal-2025"]})
 netanyahu-arrested-2025|(.warrants[] | select(.id == "netanyahu-2024") | .status) += [{"date": "2025-06-01", "status": "in-custody", "note": null, "sources": ["w-icc-pr-2024-11-21-palestine"]}]
 '
 bash "$here/reconcile.sh" "$data" >/dev/null ||
