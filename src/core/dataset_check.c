@@ -391,3 +391,105 @@ bool wc_check_warrant_lives(loader *L)
     }
     return true;
 }
+
+/* The facts a dataset may hold after its as_of: only those it marks as
+ * reported. as_of is the day up to which the data was checked; a fact the
+ * data knows of beyond it was not checked (it rests on a report), and the
+ * data must say so rather than claim a checked date it does not have. A fact
+ * that carries no confirmation level (a signature, a deposit, a warrant) is
+ * never after as_of. */
+typedef enum { CHECKED, MAY_BE_REPORTED } after_as_of;
+
+/* Fails at ARRAY[i](.SUB[j]).KEY when `d` is after the dataset's as_of and
+ * is not a reported fact. */
+static bool not_after_as_of(loader *L, const char *array, size_t i, const char *sub, size_t j,
+                            const char *key, wc_date d, after_as_of kind,
+                            wc_confirmation confirmation)
+{
+    if (d == WC_DATE_UNKNOWN || d <= L->ds->as_of)
+        return true;
+    if (kind == MAY_BE_REPORTED && confirmation == WC_REPORTED)
+        return true;
+    size_t mark = wc_path_key(&L->r, array);
+    wc_path_index(&L->r, i);
+    if (sub != NULL) {
+        wc_path_key(&L->r, sub);
+        wc_path_index(&L->r, j);
+    }
+    if (kind == MAY_BE_REPORTED)
+        wc_fail_dates(L, key, "%s is after the dataset's as_of (%s) but not marked 'reported': "
+                              "move as_of to the day the data was checked to, or mark it reported",
+                      d, L->ds->as_of);
+    else
+        wc_fail_dates(L, key, "%s is after the dataset's as_of (%s): move as_of to the day the "
+                              "data was checked to",
+                      d, L->ds->as_of);
+    wc_path_restore(&L->r, mark);
+    return false;
+}
+
+/* A fact with no confirmation level of its own. */
+static bool checked(loader *L, const char *array, size_t i, const char *key, wc_date d)
+{
+    return not_after_as_of(L, array, i, NULL, 0, key, d, CHECKED, WC_CONFIRMED_COURT);
+}
+
+static bool stage(loader *L, size_t i, size_t j, const char *key, const wc_event *e)
+{
+    return !e->happened ||
+           not_after_as_of(L, "rome_statute", i, "withdrawals", j, key, e->date, MAY_BE_REPORTED,
+                           e->confirmation);
+}
+bool wc_check_as_of(loader *L)
+{
+    const wc_dataset *ds = L->ds;
+    /* What happened: not in_force nor a withdrawal's effect, which the law
+     * dates ahead, nor a trip's planned end. */
+    for (size_t i = 0; i < ds->n_statutes; i++) {
+        const wc_statute *s = &ds->statutes[i];
+        if (!checked(L, "rome_statute", i, "signed", s->signed_on) ||
+            !checked(L, "rome_statute", i, "signature_withdrawn", s->signature_withdrawn) ||
+            !checked(L, "rome_statute", i, "deposited", s->deposited))
+            return false;
+        for (size_t j = 0; j < s->n_withdrawals; j++) {
+            const wc_withdrawal *w = &s->withdrawals[j];
+            if (!stage(L, i, j, "announced", &w->announced) ||
+                !stage(L, i, j, "deposited", &w->deposited) ||
+                !stage(L, i, j, "revoked", &w->revoked))
+                return false;
+        }
+    }
+    for (size_t i = 0; i < ds->n_declarations; i++)
+        if (!checked(L, "declarations_12_3", i, "lodged", ds->declarations[i].lodged))
+            return false;
+    for (size_t i = 0; i < ds->n_referrals; i++)
+        if (!checked(L, "unsc_referrals", i, "adopted", ds->referrals[i].adopted))
+            return false;
+    for (size_t i = 0; i < ds->n_persons; i++) {
+        const wc_person *p = &ds->persons[i];
+        if (!not_after_as_of(L, "persons", i, NULL, 0, "died", p->died, MAY_BE_REPORTED,
+                             p->died_confirmation))
+            return false;
+    }
+    for (size_t i = 0; i < ds->n_warrants; i++) {
+        const wc_warrant *w = &ds->warrants[i];
+        if (!checked(L, "warrants", i, "issued", w->issued) ||
+            !checked(L, "warrants", i, "public", w->made_public))
+            return false;
+        for (size_t j = 0; j < w->n_status; j++) {
+            const wc_status_event *ev = &w->status[j];
+            if (!not_after_as_of(L, "warrants", i, "status", j, "date", ev->date, MAY_BE_REPORTED,
+                                 ev->confirmation) ||
+                !not_after_as_of(L, "warrants", i, "status", j, "not_before", ev->not_before,
+                                 MAY_BE_REPORTED, ev->confirmation))
+                return false;
+        }
+    }
+    for (size_t i = 0; i < ds->n_trips; i++)
+        if (!checked(L, "trips", i, "start", ds->trips[i].start))
+            return false;
+    for (size_t i = 0; i < ds->n_findings; i++)
+        if (!checked(L, "findings", i, "date", ds->findings[i].date))
+            return false;
+    return true;
+}

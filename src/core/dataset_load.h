@@ -72,6 +72,8 @@ bool wc_check_status_event(loader *L, const wc_status_event *ev, const wc_warran
                            size_t index);
 bool wc_check_trip(loader *L, const wc_trip *t);
 bool wc_check_finding(loader *L, const wc_finding *f);
+/* No fact dated after the dataset's as_of, once all are read. */
+bool wc_check_as_of(loader *L);
 /* Warrants inside their persons' lives, once all are read. */
 bool wc_check_warrant_lives(loader *L);
 /* Writes a territory's record into its country, once checked. */

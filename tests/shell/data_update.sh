@@ -62,7 +62,8 @@ rm www/nosig/warrantcheck.json.minisig
 mkdir -p www/invalid
 printf '{"schema_version": 2}\n' >www/invalid/warrantcheck.json
 minisign -S -s test.key -m www/invalid/warrantcheck.json >/dev/null 2>&1
-publish older 2026-01-01 2026.01.1
+# Older than the installed 2026.07.3 but not before any fact of the data (as_of rule).
+publish older 2026-07-01 2026.07.1
 publish truncated 2026-07-30 2026.07.4
 
 python3 "$server_py" www >port 2>server.log &
