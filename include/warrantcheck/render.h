@@ -117,6 +117,17 @@ bool wcr_reason_text(const wcr_writer *w, wc_date date, const wc_person *p, cons
 bool wcr_where_text_head(const wcr_writer *w, const wc_person *p, wc_date date, size_t countries,
                          size_t territories, bool every, const wc_verdict *why);
 
+/* Writes the line that heads `where --verdict LIST`'s list: first the
+ * answer of `where` (as wcr_where_text_head: in how many countries `p` can
+ * be arrested, or why in none, from `why`), then how many countries (with
+ * `every`: and territories) have one of the verdicts named in `verdicts`
+ * ("not-obliged"; `several` when it names more than one). Wrapped to
+ * o->width. */
+bool wcr_where_text_filtered_head(const wcr_writer *w, const wcr_opts *o, const wc_person *p,
+                                  wc_date date, size_t countries, const wc_verdict *why,
+                                  size_t matched, bool every, const char *verdicts,
+                                  bool several);
+
 /* Writes one line of `where`'s list: codes, verdict word, name. */
 bool wcr_where_text_row(const wcr_writer *w, const wcr_opts *o, const wc_country *c,
                         const wc_verdict *v);

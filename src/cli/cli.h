@@ -45,6 +45,13 @@ typedef struct cli {
     bool all;
     bool sources; /* can --sources: every source in full */
     const char *person; /* itinerary --person PERSON; NULL if not given */
+    /* where --verdict LIST (verdict_filter.h): the rows kept; 0: not given. */
+    const char *verdict_text;
+    unsigned verdicts;
+    /* countries --status LIST: the membership words kept; 0: not given. */
+    const char *status_text;
+    unsigned statuses;
+    bool no_pager; /* --no-pager, -P: never page text (pager.h) */
     country_filter filter;
     FILE *out;
     wcr_writer writer; /* writes to out */

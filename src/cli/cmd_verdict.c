@@ -4,6 +4,7 @@
 #include "diag.h"
 #include "fields.h"
 #include "table.h"
+#include "verdict_filter.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -67,13 +68,23 @@ int cmd_can(cli *c, int argc, char **argv)
     return status;
 }
 
+/* Whether `where` lists `country`, whose verdict is `kind`: the states
+ * that can arrest; with --all every country; with --verdict LIST the
+ * states (with --all, the territories too) whose verdict is in LIST. */
+static bool where_lists(const cli *c, const wc_country *country, wc_verdict_kind kind)
+{
+    if (c->verdicts != 0)
+        return verdict_filter_has(c->verdicts, kind) && (c->all || wc_country_is_state(country));
+    return c->all || (wc_verdict_can_arrest(kind) && wc_country_is_state(country));
+}
+
 int cmd_where(cli *c, int argc, char **argv)
 {
     int status;
     const wc_person *p = cli_person_argument(c, argc, argv, "where", &status);
     if (p == NULL)
         return status;
-    size_t yes = 0, territories = 0;
+    size_t yes = 0, territories = 0, matched = 0;
     wcr_opts opts = cli_render_opts(c);
     wcr_table t;
     bool text = c->format == FORMAT_TEXT;
@@ -87,6 +98,7 @@ int cmd_where(cli *c, int argc, char **argv)
             territories++;
         else if (wc_verdict_can_arrest(v.kind))
             yes++;
+        matched += where_lists(c, &c->ds->countries[i], v.kind);
         wc_verdict_free(&v);
     }
     if (c->format == FORMAT_SVG) {
@@ -101,8 +113,17 @@ int cmd_where(cli *c, int argc, char **argv)
         wc_verdict why;
         bool have = yes == 0 && c->ds->n_countries > 0 &&
                     wc_verdict_for_person(c->ds, p, &c->ds->countries[0], c->date, &why);
-        wcr_where_text_head(&c->writer, p, c->date, yes, territories, c->all,
-                            have ? &why : NULL);
+        if (c->verdicts != 0) {
+            char words[160];
+            bool several = (c->verdicts & (c->verdicts - 1)) != 0;
+            wcr_where_text_filtered_head(&c->writer, &opts, p, c->date, yes, have ? &why : NULL,
+                                         matched, c->all,
+                                         verdict_filter_words(c->verdicts, words, sizeof words),
+                                         several);
+        } else {
+            wcr_where_text_head(&c->writer, p, c->date, yes, territories, c->all,
+                                have ? &why : NULL);
+        }
         if (have)
             wc_verdict_free(&why);
     }
@@ -115,7 +136,7 @@ int cmd_where(cli *c, int argc, char **argv)
             wcr_table_row(&t, NULL); /* fails the table, which frees its rows */
             break;
         }
-        if (c->all || (wc_verdict_can_arrest(v.kind) && wc_country_is_state(country))) {
+        if (where_lists(c, country, v.kind)) {
             if (text)
                 wcr_where_text_row(&c->writer, &opts, country, &v);
             else
@@ -125,6 +146,7 @@ int cmd_where(cli *c, int argc, char **argv)
     }
     if (!text && !wcr_table_end(&t))
         return diag_out_of_memory();
+    /* The status answers `where` itself, filtered or not (SPEC section 3). */
     return yes > 0 ? EXIT_YES : EXIT_NO;
 }
 

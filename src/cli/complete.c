@@ -69,6 +69,37 @@ static void offer_words(const completion *k, const char *words)
     }
 }
 
+/* Offers each word of `words` after the commas of a list being typed
+ * ("obliged,not" offers "obliged,not-obliged"), the words already in it
+ * left out. */
+static void offer_word_list(const completion *k, const char *words)
+{
+    const char *last = strrchr(k->cur, ',');
+    if (last == NULL) {
+        offer_words(k, words);
+        return;
+    }
+    char prefix[256];
+    int n = snprintf(prefix, sizeof prefix, "%s%.*s", k->prefix, (int)(last + 1 - k->cur),
+                     k->cur);
+    if (n < 0 || (size_t)n >= sizeof prefix)
+        return;
+    completion rest = *k;
+    rest.prefix = prefix;
+    rest.cur = last + 1;
+    while (*words != '\0') {
+        words += strspn(words, " ");
+        size_t len = strcspn(words, " ");
+        /* ",word," inside ",LIST,": already given. */
+        bool given = false;
+        for (const char *at = k->cur; len > 0 && at < last && !given; at += strcspn(at, ",") + 1)
+            given = strncmp(at, words, len) == 0 && (at[len] == ',');
+        if (len > 0 && !given)
+            offer(&rest, words, len, false);
+        words += len;
+    }
+}
+
 /* Offers the countries or persons of the dataset in use. */
 static void offer_names(const completion *k, arg_kind kind)
 {
@@ -100,6 +131,7 @@ static int offer_kind(const completion *k, const command *cmd, arg_kind kind, co
 {
     switch (kind) {
     case ARG_WORDS: offer_words(k, words); break;
+    case ARG_WORD_LIST: offer_word_list(k, words); break;
     case ARG_FILE: return 1;
     case ARG_COUNTRY:
     case ARG_PERSON: offer_names(k, kind); break;

@@ -6,6 +6,7 @@
 #include "diag.h"
 #include "echo.h"
 #include "suggest.h"
+#include "verdict_filter.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -60,11 +61,16 @@ static const option_spec CAN_OPTIONS[] = {
     COMMON_OPTIONS,
     OPT_END};
 
+#define VERDICT_WORDS "obliged obliged-residual obliged-unsc not-obliged no-warrant in-custody"
+
 static const option_spec WHERE_OPTIONS[] = {
     OPT_ON,
     OPT_FORMAT("text (default), json, jsonl, csv, tsv, or svg for a map"),
     OPT_NO_HEADER,
     OPT_FLAG(0, "all", all, "list every country, with its verdict"),
+    OPT_STRING(0, "verdict", verdict_text, "LIST", ARG_WORD_LIST, VERDICT_WORDS,
+               "only the countries with these verdicts (comma-separated; with --all, "
+               "territories too)"),
     COMMON_OPTIONS,
     OPT_END};
 
@@ -163,9 +169,22 @@ static int check_person_words(const char *name, int argc)
     return CHECK_DATA;
 }
 
+/* --verdict LIST, parsed before the data: a typo is a usage error. */
+static bool check_verdicts(cli *c)
+{
+    return c->verdict_text == NULL ||
+           verdict_filter_parse(c->verdict_text, "--verdict", &c->verdicts);
+}
+
 static int check_where(cli *c, int argc, char **argv)
 {
-    (void)c, (void)argv;
+    (void)argv;
+    if (!check_verdicts(c))
+        return CHECK_FAILED;
+    if (c->verdict_text != NULL && c->format == FORMAT_SVG) {
+        cli_error("--verdict does not apply to --format svg: the map shows every verdict");
+        return CHECK_FAILED;
+    }
     return check_person_words("where", argc);
 }
 
@@ -312,9 +331,13 @@ const command COMMANDS[] = {
     {"where", cmd_where, check_where, {{ARG_PERSON, "PERSON"}}, ALL_FORMATS, NULL, WHERE_OPTIONS,
      COMMAND_QUERY, "every country where PERSON can be arrested on the date",
      "Every country obliged to arrest PERSON on the date; --all lists every\n"
-     "country with its verdict. Exit status 0 if there is at least one.\n\n"
+     "country with its verdict. --verdict LIST keeps the states (with --all, the\n"
+     "territories too) whose verdict is in LIST, words separated by commas.\n"
+     "Exit status 0 if there is at least one country obliged, whatever --verdict\n"
+     "keeps.\n\n"
      "Examples:\n"
      "  warrantcheck where putin\n"
+     "  warrantcheck where netanyahu --verdict not-obliged\n"
      "  warrantcheck where putin --on 2025-01-01 --format csv | tail -n +2 | wc -l\n"
      "  warrantcheck where netanyahu --all --format jsonl | jq -r .verdict | sort | uniq -c\n"},
     {"person", cmd_person, check_person,

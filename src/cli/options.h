@@ -23,6 +23,7 @@ typedef enum option_kind {
 typedef enum arg_kind {
     ARG_ANY,     /* free text, such as a DATE: nothing to offer */
     ARG_WORDS,   /* one of the words of the placeholder ("info|validate") */
+    ARG_WORD_LIST, /* words of `words`, separated by commas ("obliged,not-obliged") */
     ARG_FILE,    /* a file name */
     ARG_COUNTRY, /* a country of the dataset */
     ARG_PERSON,  /* a person of the dataset */

@@ -364,3 +364,42 @@ bool wcr_trip_text_row(const wcr_writer *w, const wcr_opts *o, const wc_trip *tr
                       trip->city ? ", " : "", trip->city ? trip->city : "",
                       trip->outcome ? " — " : "", trip->outcome ? trip->outcome : "");
 }
+
+bool wcr_where_text_filtered_head(const wcr_writer *w, const wcr_opts *o, const wc_person *p,
+                                  wc_date date, size_t countries, const wc_verdict *why,
+                                  size_t matched, bool every, const char *verdicts,
+                                  bool several)
+{
+    char d[WC_DATE_BUFSIZE];
+    wc_date_format(date, d);
+    wcr_buffer b = {0};
+    wcr_writer bw = wcr_writer_buffer(&b);
+    bool ok;
+    /* First the answer to `where` itself, which the exit status gives. */
+    if (countries > 0) {
+        ok = wcr_printf(&bw, "%s can be arrested in %zu %s on %s", p->name, countries,
+                        countries == 1 ? "country" : "countries", d);
+    } else if (why != NULL && (why->kind == WC_V_NO_WARRANT || why->kind == WC_V_IN_CUSTODY)) {
+        size_t at = b.len;
+        ok = wcr_reason_text(&bw, date, p, why) && !b.failed;
+        if (ok && b.len > at && b.data[at] >= 'a' && b.data[at] <= 'z')
+            b.data[at] = (char)(b.data[at] - 'a' + 'A');
+        ok = ok && WCR_LIT(&bw, ", so no country is asked to make an arrest");
+    } else {
+        ok = wcr_printf(&bw, "%s cannot be arrested under an ICC warrant in any country on %s",
+                        p->name, d);
+    }
+    /* Then what the filter kept. */
+    const char *what = several ? "one of the verdicts" : "the verdict";
+    if (matched == 0)
+        ok = ok && wcr_printf(&bw, "; no %s has %s %s.", every ? "country or territory" : "country",
+                              what, verdicts);
+    else
+        ok = ok && wcr_printf(&bw, "; %zu %s %s %s %s:", matched,
+                              every ? (matched == 1 ? "country or territory" : "countries and territories")
+                                    : (matched == 1 ? "country" : "countries"),
+                              matched == 1 ? "has" : "have", what, verdicts);
+    ok = ok && !b.failed && wcr_wrap_text(w, o, "", 2, b.data, NULL);
+    wcr_buffer_free(&b);
+    return ok;
+}
