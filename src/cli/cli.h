@@ -180,6 +180,12 @@ int cmd_itinerary(cli *c, int argc, char **argv);
 int cmd_map(cli *c, int argc, char **argv);
 int cmd_events(cli *c, int argc, char **argv);
 
+/* countries --status LIST: parses the membership words of `countries`'
+ * text (party, non-party, covered, excluded, unknown), comma-separated,
+ * into a set of bits (cmd_country.c); says what is wrong and returns false
+ * on an unknown word (exit status EXIT_USAGE). */
+bool countries_status_parse(const char *list, unsigned *set);
+
 /* Draws the SVG map of where `p` can be arrested on the date (cmd_map.c),
  * to c->out_path if set, else to c->out unless quiet. Returns EXIT_YES, or
  * the exit status of the failure it has reported. */

@@ -2,12 +2,15 @@
  * Statute on a date, with the dates and notes that make it so. */
 #include "cli.h"
 #include "diag.h"
+#include "echo.h"
 #include "fields.h"
+#include "suggest.h"
 #include "table.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* The facts one answer rests on, gathered once for every format. */
 typedef struct country_answer {
@@ -213,32 +216,90 @@ int cmd_country(cli *c, int argc, char **argv)
 static const char *const COUNTRIES_COLUMNS[] = {"iso2", "iso3", "country", "state_party",
                                                 "in_force", "withdrawal_effective", NULL};
 
+/* The text listing's words (--status takes them), by standing. */
+enum standing { STANDING_PARTY, STANDING_NON_PARTY, STANDING_COVERED, STANDING_EXCLUDED,
+                STANDING_UNKNOWN, N_STANDINGS };
+static const char *const STANDING_WORDS[N_STANDINGS] = {"party", "non-party", "covered",
+                                                        "excluded", "unknown"};
+/* The words only a territory has: naming one lists territories. */
+#define TERRITORY_STANDINGS \
+    ((1u << STANDING_COVERED) | (1u << STANDING_EXCLUDED) | (1u << STANDING_UNKNOWN))
+
+/* A state is a party or not; a territory is covered through its state,
+ * excluded, not known (coverage not recorded) or outside a state that is
+ * not a party. */
+static enum standing standing_of(const wc_country *country, const wc_membership *m)
+{
+    if (wc_country_is_state(country))
+        return m->state_party ? STANDING_PARTY : STANDING_NON_PARTY;
+    if (m->presumed)
+        return STANDING_UNKNOWN;
+    if (m->state_party)
+        return STANDING_COVERED;
+    return country->part_of_coverage == WC_COVERAGE_EXCLUDED ? STANDING_EXCLUDED
+                                                              : STANDING_NON_PARTY;
+}
+
+bool countries_status_parse(const char *list, unsigned *set)
+{
+    *set = 0;
+    for (const char *s = list;; s++) {
+        size_t len = strcspn(s, ","), n = len;
+        const char *word = s;
+        while (n > 0 && (*word == ' ' || *word == '\t'))
+            word++, n--;
+        while (n > 0 && (word[n - 1] == ' ' || word[n - 1] == '\t'))
+            n--;
+        if (n > 0) {
+            size_t k = 0;
+            while (k < N_STANDINGS &&
+                   !(strlen(STANDING_WORDS[k]) == n && strncasecmp(STANDING_WORDS[k], word, n) == 0))
+                k++;
+            if (k == N_STANDINGS) {
+                char typed[CLI_ECHO_CHARS + 1], echo[CLI_ECHO_BUFSIZE];
+                snprintf(typed, sizeof typed, "%.*s",
+                         (int)(n < CLI_ECHO_CHARS ? n : CLI_ECHO_CHARS), word);
+                const char *near[2];
+                size_t found = suggest(typed, STANDING_WORDS, N_STANDINGS, near, 2);
+                if (found > 0)
+                    cli_error("--status: unknown status '%s'; did you mean '%s'%s%s%s?",
+                              cli_echo(typed, echo), near[0], found > 1 ? " or '" : "",
+                              found > 1 ? near[1] : "", found > 1 ? "'" : "");
+                else
+                    cli_error("--status: unknown status '%s' (party, non-party, covered, "
+                              "excluded or unknown)",
+                              cli_echo(typed, echo));
+                return false;
+            }
+            *set |= 1u << k;
+        }
+        s += len;
+        if (*s == '\0')
+            break;
+    }
+    if (*set == 0) {
+        cli_error("--status needs one or more of party, non-party, covered, excluded, unknown, "
+                  "separated by commas");
+        return false;
+    }
+    return true;
+}
+
 /* --parties and --non-parties sort states; a territory is neither a State
- * Party nor a state that is not one, and is listed only with --all and
- * neither filter. */
+ * Party nor a state that is not one, and is listed only with --all (or a
+ * --status word only territories have) and neither filter. --status keeps
+ * the rows whose word it names. */
 static bool wanted(const cli *c, const wc_country *country, const wc_membership *m)
 {
+    if (c->statuses != 0 && !(c->statuses & (1u << standing_of(country, m))))
+        return false;
     if (!wc_country_is_state(country))
-        return c->all && c->filter == FILTER_ALL;
+        return (c->all || (c->statuses & TERRITORY_STANDINGS) != 0) && c->filter == FILTER_ALL;
     if (c->filter == FILTER_PARTIES)
         return m->state_party;
     if (c->filter == FILTER_NON_PARTIES)
         return !m->state_party;
     return true;
-}
-
-/* The text listing's word: a state is a party or not; a territory is
- * covered through its state, excluded, not known (coverage not recorded)
- * or outside a state that is not a party. */
-static const char *standing_word(const wc_country *country, const wc_membership *m)
-{
-    if (wc_country_is_state(country))
-        return m->state_party ? "party" : "non-party";
-    if (m->presumed)
-        return "unknown";
-    if (m->state_party)
-        return "covered";
-    return country->part_of_coverage == WC_COVERAGE_EXCLUDED ? "excluded" : "non-party";
 }
 
 int cmd_countries(cli *c, int argc, char **argv)
@@ -261,7 +322,7 @@ int cmd_countries(cli *c, int argc, char **argv)
         if (text) {
             if (!c->quiet)
                 fprintf(c->out, "%s  %-3s  %-9s  %s%s%s%s\n", country->iso2, country->iso3,
-                        standing_word(country, &m), country->name,
+                        STANDING_WORDS[standing_of(country, &m)], country->name,
                         country->part_of ? " (territory of " : "",
                         country->part_of ? country->part_of->name : "",
                         country->part_of ? ")" : "");

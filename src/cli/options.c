@@ -81,6 +81,9 @@ static const option_spec COUNTRIES_OPTIONS[] = {
     OPT_SET(0, "parties", filter, FILTER_PARTIES, "only States Parties on the date"),
     OPT_SET(0, "non-parties", filter, FILTER_NON_PARTIES, "only states that are not"),
     OPT_FLAG(0, "all", all, "list the territories too (never States Parties themselves)"),
+    OPT_STRING(0, "status", status_text, "LIST", ARG_WORD_LIST,
+               "party non-party covered excluded unknown",
+               "only these standings, comma-separated (covered, excluded, unknown: territories)"),
     COMMON_OPTIONS,
     OPT_END};
 
@@ -222,7 +225,9 @@ static int check_persons(cli *c, int argc, char **argv)
 
 static int check_countries(cli *c, int argc, char **argv)
 {
-    (void)c, (void)argv;
+    (void)argv;
+    if (c->status_text != NULL && !countries_status_parse(c->status_text, &c->statuses))
+        return CHECK_FAILED;
     if (argc > 0) {
         cli_error("'countries' takes no arguments (try --parties or --non-parties)");
         return CHECK_FAILED;
@@ -361,9 +366,14 @@ const command COMMANDS[] = {
      "all countries (--parties, --non-parties; --all: territories too)",
      "Every state with its membership on the date; with --all, every territory\n"
      "too, with the state it stands through and the date the Statute began to\n"
-     "apply there (a territory is never a State Party itself).\n\n"
+     "apply there (a territory is never a State Party itself). --status LIST\n"
+     "keeps the rows whose word is in LIST: party or non-party for a state;\n"
+     "covered, excluded, unknown (coverage not recorded) or non-party for a\n"
+     "territory. Naming covered, excluded or unknown lists territories without\n"
+     "--all.\n\n"
      "Examples:\n"
      "  warrantcheck countries --parties --on 2025-01-01 | wc -l\n"
+     "  warrantcheck countries --status unknown,excluded\n"
      "  warrantcheck countries --non-parties --format csv\n"},
     {"trips", cmd_trips, check_trips,
      {{ARG_PERSON, "PERSON"}}, FORMATS_TABLES, NULL, ANSWER_OPTIONS,
@@ -772,7 +782,13 @@ bool options_apply(const parsed_options *p, const command *cmd)
 {
     for (size_t i = 0; i < p->n_given; i++)
         if (in_table(cmd->options, p->given[i]->name, strlen(p->given[i]->name)) == NULL) {
-            cli_error("option '--%s' does not apply to '%s'", p->given[i]->name, cmd->name);
+            /* A verdict is a person's: `countries` has none to filter. */
+            bool verdicts = strcmp(cmd->name, "countries") == 0 &&
+                            strcmp(p->given[i]->name, "verdict") == 0;
+            cli_error("option '--%s' does not apply to '%s'%s", p->given[i]->name, cmd->name,
+                      verdicts ? "; a verdict is a person's: 'warrantcheck where PERSON --all "
+                                 "--verdict LIST' (or --status LIST for the membership words)"
+                               : "");
             return false;
         }
     return true;
