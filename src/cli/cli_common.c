@@ -2,6 +2,7 @@
 #include "diag.h"
 #include "echo.h"
 #include "fields.h"
+#include "pager.h"
 
 #include <poll.h>
 #include <sys/ioctl.h>
@@ -182,11 +183,12 @@ const wc_person *cli_person(const cli *c, const char *name)
 static void terminal_size(const cli *c, unsigned *cols, unsigned *rows)
 {
     *cols = 0, *rows = 0;
-    if (c->out != stdout || !isatty(STDOUT_FILENO))
+    int fd = pager_terminal_fd(); /* through a pager, the terminal it writes to */
+    if (c->out != stdout || !isatty(fd))
         return;
     *cols = 80, *rows = 24;
     struct winsize ws;
-    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+    if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
         *cols = ws.ws_col;
         if (ws.ws_row > 0)
             *rows = ws.ws_row;

@@ -6,6 +6,7 @@
 #include "diag.h"
 #include "echo.h"
 #include "options.h"
+#include "pager.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -29,6 +30,7 @@ static int finish_output(int status)
         diag(DIAG_OUTPUT, NULL, 0, 0, "writing standard output: %s", strerror(err));
         status = EXIT_OUTPUT;
     }
+    pager_wait(); /* it has read all, or quit: stdout is closed */
     return diag_status(status);
 }
 
@@ -40,15 +42,24 @@ static int run(cli *c, const parsed_options *p, int n_words, char **words)
     int check = check_arguments(c, p, n_words, words, &cmd);
     if (check != CHECK_DATA && check != CHECK_NO_DATA)
         return check;
+    /* Long text goes through a pager on a terminal: once the command line
+     * is known good, and after the data loaded, so that neither error
+     * waits on a pager. */
+    bool pages = command_pages(c, cmd, n_words, words);
     if (c->help) {
+        if (pages)
+            pager_start();
         if (cmd != NULL)
             print_command_help(cmd);
         else
             print_general_help();
         return EXIT_YES;
     }
-    if (check == CHECK_NO_DATA)
+    if (check == CHECK_NO_DATA) {
+        if (pages)
+            pager_start();
         return cmd->run(c, n_words - 1, words + 1);
+    }
     /* The program's version is known whatever the data in use: said first,
      * then the dataset's date if it loads (else its error, exit 4). */
     if (c->version)
@@ -74,6 +85,8 @@ static int run(cli *c, const parsed_options *p, int n_words, char **words)
     if (c->version) {
         data_print_version(stdout, ds, &id);
     } else {
+        if (pages)
+            pager_start();
         status = cmd->run(c, n_words - 1, words + 1);
         /* Said after an answer, not before an error it would only bury. An
          * itinerary's legs carry their own dates; it warns for them. */

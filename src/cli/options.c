@@ -40,8 +40,10 @@ const size_t N_FORMATS = sizeof FORMAT_NAMES / sizeof FORMAT_NAMES[0];
     OPT_FLAG('h', "help", help, "show help; 'warrantcheck COMMAND --help' for a command")
 #define OPT_VERSION                                                                          \
     OPT_FLAG(0, "version", version, "show the version and the dataset in use (as of, origin)")
+#define OPT_NO_PAGER                                                                         \
+    OPT_FLAG('P', "no-pager", no_pager, "write long text directly, not through the pager (PAGER)")
 /* What every command that prints an answer takes, after its own options. */
-#define COMMON_OPTIONS OPT_QUIET, OPT_DATA, OPT_COLOR, OPT_HELP, OPT_VERSION
+#define COMMON_OPTIONS OPT_QUIET, OPT_DATA, OPT_COLOR, OPT_NO_PAGER, OPT_HELP, OPT_VERSION
 
 const option_spec GLOBAL_OPTIONS[] = {
     OPT_ON,
@@ -136,6 +138,7 @@ static const option_spec EVENTS_OPTIONS[] = {
     OPT_END};
 
 static const option_spec HELP_ONLY_OPTIONS[] = {OPT_HELP, OPT_END};
+static const option_spec HELP_OPTIONS[] = {OPT_NO_PAGER, OPT_HELP, OPT_END};
 
 /* ------------------------------------------------- words, before the data */
 
@@ -334,7 +337,7 @@ const command COMMANDS[] = {
      "  warrantcheck can netanyahu hungary --on 2025-04-04\n"
      "  warrantcheck -q can putin \"south africa\" && echo \"would have to arrest\"\n"},
     {"where", cmd_where, check_where, {{ARG_PERSON, "PERSON"}}, ALL_FORMATS, NULL, WHERE_OPTIONS,
-     COMMAND_QUERY, "every country where PERSON can be arrested on the date",
+     COMMAND_QUERY | COMMAND_PAGES, "every country where PERSON can be arrested on the date",
      "Every country obliged to arrest PERSON on the date; --all lists every\n"
      "country with its verdict. --verdict LIST keeps the states (with --all, the\n"
      "territories too) whose verdict is in LIST, words separated by commas.\n"
@@ -347,14 +350,14 @@ const command COMMANDS[] = {
      "  warrantcheck where netanyahu --all --format jsonl | jq -r .verdict | sort | uniq -c\n"},
     {"person", cmd_person, check_person,
      {{ARG_PERSON, "PERSON"}}, FORMATS_TABLES, NULL, ANSWER_OPTIONS,
-     COMMAND_QUERY, "the warrant(s): issued, charges, situation, status, sources",
+     COMMAND_QUERY | COMMAND_PAGES, "the warrant(s): issued, charges, situation, status, sources",
      "The warrants for PERSON: when issued and made public, the charges, the\n"
      "situation, the status timeline and the sources.\n\n"
      "Examples:\n"
      "  warrantcheck person putin\n"
      "  warrantcheck person al-bashir --format json | jq '.warrants[].issued'\n"},
     {"persons", cmd_persons, check_persons,
-     {{0}}, FORMATS_TABLES, NULL, ANSWER_OPTIONS, COMMAND_QUERY,
+     {{0}}, FORMATS_TABLES, NULL, ANSWER_OPTIONS, COMMAND_QUERY | COMMAND_PAGES,
      "all wanted persons in the dataset",
      "Every person named in a public ICC arrest warrant, with the situation and the\n"
      "status of the first warrant on the date.\n\n"
@@ -362,7 +365,7 @@ const command COMMANDS[] = {
      "  warrantcheck persons\n"
      "  warrantcheck persons --format csv | grep at-large\n"},
     {"countries", cmd_countries, check_countries,
-     {{0}}, FORMATS_TABLES, NULL, COUNTRIES_OPTIONS, COMMAND_QUERY,
+     {{0}}, FORMATS_TABLES, NULL, COUNTRIES_OPTIONS, COMMAND_QUERY | COMMAND_PAGES,
      "all countries (--parties, --non-parties; --all: territories too)",
      "Every state with its membership on the date; with --all, every territory\n"
      "too, with the state it stands through and the date the Statute began to\n"
@@ -377,7 +380,7 @@ const command COMMANDS[] = {
      "  warrantcheck countries --non-parties --format csv\n"},
     {"trips", cmd_trips, check_trips,
      {{ARG_PERSON, "PERSON"}}, FORMATS_TABLES, NULL, ANSWER_OPTIONS,
-     COMMAND_QUERY, "travel history: each trip, whether the host was obliged, what happened",
+     COMMAND_QUERY | COMMAND_PAGES, "travel history: each trip, whether the host was obliged, what happened",
      "Each known foreign trip of PERSON after a warrant, with the host's duty on\n"
      "the day of arrival and what the host did.\n\n"
      "Examples:\n"
@@ -399,7 +402,7 @@ const command COMMANDS[] = {
      "  warrantcheck map netanyahu | rsvg-convert -w 1600 > netanyahu.png\n"},
     {"data", cmd_data, check_data,
      {{ARG_WORDS, "info|validate|status|install|update|diff"}, {ARG_FILE, "[FILE]"}},
-     FORMATS_TABLES, NULL, DATA_OPTIONS, COMMAND_QUERY,
+     FORMATS_TABLES, NULL, DATA_OPTIONS, COMMAND_QUERY | COMMAND_PAGES,
      "the dataset: counts, validity, age, install, update, diff",
      "'data info' prints the dataset's as-of date and counts (States Parties on\n"
      "the date among them); 'data validate [FILE]' checks a data file as the\n"
@@ -423,7 +426,7 @@ const command COMMANDS[] = {
      "  warrantcheck data update --from https://example.org/wc/ --key release.pub\n"
      "  warrantcheck data diff old.json new.json --format csv\n"},
     {"events", cmd_events, events_check, {{0}}, FORMATS_TABLES, NULL, EVENTS_OPTIONS,
-     COMMAND_QUERY, "the dated facts in order (--since, --until, --person, --country)",
+     COMMAND_QUERY | COMMAND_PAGES, "the dated facts in order (--since, --until, --person, --country)",
      "The dataset's dated facts in order: signatures, deposits, entries into\n"
      "force, withdrawal stages, territorial extensions, art. 12(3) declarations,\n"
      "Security Council referrals, warrants issued and made public, their status\n"
@@ -464,7 +467,7 @@ const command COMMANDS[] = {
      "  warrantcheck completion zsh > ~/.zfunc/_warrantcheck\n"
      "  warrantcheck completion fish > ~/.config/fish/completions/warrantcheck.fish\n"},
     {"help", cmd_help, NULL, {{ARG_COMMAND, "[COMMAND]"}}, FORMAT_BIT(FORMAT_TEXT), NULL,
-     HELP_ONLY_OPTIONS, COMMAND_NO_DATA, "the help of one command",
+     HELP_OPTIONS, COMMAND_NO_DATA | COMMAND_PAGES, "the help of one command",
      "Prints the help of COMMAND, as 'warrantcheck COMMAND --help' does; without\n"
      "one, the general help.\n\n"
      "Examples:\n"
@@ -479,6 +482,18 @@ const command *find_command(const char *name)
         if (strcmp(COMMANDS[i].name, name) == 0)
             return &COMMANDS[i];
     return NULL;
+}
+
+bool command_pages(const cli *c, const command *cmd, int n_words, char **words)
+{
+    if (c->no_pager || c->quiet || c->format != FORMAT_TEXT || c->version)
+        return false;
+    if (c->help)
+        return true;
+    if (cmd == NULL || !(cmd->flags & COMMAND_PAGES))
+        return false;
+    /* Of `data`, only `diff` writes long text. */
+    return strcmp(cmd->name, "data") != 0 || (n_words > 1 && strcmp(words[1], "diff") == 0);
 }
 
 const char *command_synopsis(const command *cmd, char *buf, size_t size)

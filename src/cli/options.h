@@ -66,7 +66,8 @@ typedef struct arg_spec {
 
 enum {
     COMMAND_QUERY = 1 << 0,  /* answers for a date: warns past the dataset's as-of date */
-    COMMAND_NO_DATA = 1 << 1 /* needs no dataset */
+    COMMAND_NO_DATA = 1 << 1, /* needs no dataset */
+    COMMAND_PAGES = 1 << 2    /* long text: through a pager on a terminal (pager.h) */
 };
 
 /* What a command's check of its words says, before any dataset is loaded. */
@@ -104,6 +105,11 @@ extern const size_t N_FORMATS;
 
 /* The command named `name`, or NULL. */
 const command *find_command(const char *name);
+
+/* Whether this command line's text goes through a pager on a terminal:
+ * text (not --quiet, not --no-pager) of a command that pages (where,
+ * persons, countries, events, trips, person, data diff) or of the help. */
+bool command_pages(const cli *c, const command *cmd, int n_words, char **words);
 
 /* Writes the synopsis "can PERSON COUNTRY" into buf; returns buf. */
 const char *command_synopsis(const command *cmd, char *buf, size_t size);

@@ -65,7 +65,8 @@ expect warrantcheck countries --non -- --non-parties
 expect warrantcheck completion '' -- bash zsh fish
 expect warrantcheck data '' -- diff info install status update validate
 expect warrantcheck help ca -- can
-expect warrantcheck can putin mongolia --n -- --no-header
+expect warrantcheck can putin mongolia --no-h -- --no-header
+expect warrantcheck can putin mongolia --no-p -- --no-pager
 expect warrantcheck countries --format '' -- text json jsonl csv tsv
 expect warrantcheck where putin --format '' -- text json jsonl csv tsv svg
 # A file argument completes file names.
