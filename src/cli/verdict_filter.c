@@ -9,7 +9,8 @@
 #include <string.h>
 #include <strings.h>
 
-/* The verdicts, in the order of wc_verdict_kind. */
+/* The verdicts, in the order of wc_verdict_kind, whose last is
+ * WC_V_NO_WARRANT (a verdict added after it must move this bound). */
 #define N_VERDICTS ((unsigned)WC_V_NO_WARRANT + 1)
 
 /* The verdict whose word is s[0..len), in any case, or -1. */
@@ -23,6 +24,12 @@ static int verdict_named(const char *s, size_t len)
     return -1;
 }
 
+/* Every verdict word, "in-custody, obliged, ... or no-warrant". */
+static const char *all_words(char *buf, size_t size)
+{
+    return verdict_filter_words((1u << N_VERDICTS) - 1, buf, size);
+}
+
 static void report_unknown_word(const char *option, const char *typed)
 {
     const char *words[N_VERDICTS], *near[3];
@@ -30,16 +37,15 @@ static void report_unknown_word(const char *option, const char *typed)
         words[k] = wc_verdict_word((wc_verdict_kind)k);
     size_t n = suggest(typed, words, N_VERDICTS, near, 3);
     char echo[CLI_ECHO_BUFSIZE], list[160] = "";
-    for (size_t i = 0, at = 0; i < n; i++)
+    for (size_t i = 0, at = 0; i < n && at < sizeof list; i++)
         at += (size_t)snprintf(list + at, sizeof list - at, "%s'%s'",
                                i == 0 ? "" : i + 1 == n ? " or " : ", ", near[i]);
     if (n > 0)
         cli_error("%s: unknown verdict '%s'; did you mean %s?", option, cli_echo(typed, echo),
                   list);
     else
-        cli_error("%s: unknown verdict '%s' (the verdicts: obliged, obliged-residual, "
-                  "obliged-unsc, not-obliged, no-warrant, in-custody)",
-                  option, cli_echo(typed, echo));
+        cli_error("%s: unknown verdict '%s' (the verdicts: %s)", option, cli_echo(typed, echo),
+                  all_words(list, sizeof list));
 }
 
 bool verdict_filter_parse(const char *list, const char *option, verdict_set *set)
@@ -69,9 +75,9 @@ bool verdict_filter_parse(const char *list, const char *option, verdict_set *set
             break;
     }
     if (*set == 0) {
-        cli_error("%s needs one or more verdicts, separated by commas "
-                  "(obliged, obliged-residual, obliged-unsc, not-obliged, no-warrant, in-custody)",
-                  option);
+        char words[160];
+        cli_error("%s needs one or more verdicts, separated by commas (%s)", option,
+                  all_words(words, sizeof words));
         return false;
     }
     return true;
