@@ -133,4 +133,16 @@ grep -q "warning: cannot run the pager '$work/no-such-pager'" "$work/err" ||
 out=$(on_tty PAGER="no-such-pager-$$" -- where duterte --on 2025-06-01)
 status 1 "no such pager on PATH" "$out"
 grep -q 'custody' <<<"$out" || { echo "no such pager on PATH: the text was lost"; fail=1; }
+
+# The real less, quit with 'q' on its first screen of a long text: exit
+# status 0 and nothing on stderr. The key goes through script(1)'s stdin.
+if command -v less >/dev/null; then
+    printf -v cmd '%q ' env -u LESS -u WARRANTCHECK_PAGER PAGER=less TERM=xterm \
+        "$bin" events --since 1990-01-01 --on 2025-06-01
+    out=$( (sleep 1; printf q; sleep 1) |
+        timeout 30 script -qec "stty cols 80 rows 24; $cmd 2>$work/err; s=\$?; echo; echo status=\$s" /dev/null |
+        tr -d '\r')
+    status 0 "less, quit at once" "$out"
+    quiet_stderr "less, quit at once"
+fi
 exit $fail
