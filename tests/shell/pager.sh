@@ -74,7 +74,7 @@ paged "sh -c"
 grep -qx 'args: a b' "$PAGER_LOG.env" || { echo "sh -c: arguments: $(head -1 "$PAGER_LOG.env")"; fail=1; }
 
 # Every command that pages, and the help.
-jq '.as_of = "2020-01-01"' "$(dirname "$0")/../../data/warrantcheck.json" >"$work/old.json" ||
+jq '.dataset_version = "2000.1.1"' "$(dirname "$0")/../../data/warrantcheck.json" >"$work/old.json" ||
     { echo "jq failed"; fail=1; }
 for args in "where putin --all --on 2025-01-01" "countries --on 2025-01-01" \
     "events --since 2024-01-01 --on 2025-01-01" "trips putin" "person putin" \
