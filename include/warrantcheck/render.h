@@ -126,6 +126,51 @@ bool wcr_where_text_row(const wcr_writer *w, const wcr_opts *o, const wc_country
 bool wcr_trip_text_row(const wcr_writer *w, const wcr_opts *o, const wc_trip *trip,
                        const wc_verdict *v);
 
+/* A warrant in force on a date, and a country's duty under it (the
+ * verdict of wc_verdict_for_warrant()). */
+typedef struct wcr_duty {
+    const wc_warrant *warrant;
+    wc_verdict_kind kind;
+} wcr_duty;
+
+/* What `country` answers about one country on one date: its standing, the
+ * withdrawal in effect or pending (or NULL), its notes and sources, and its
+ * duty under each warrant in force (`duties`, in the dataset's order). The
+ * caller owns every part. */
+typedef struct wcr_country_answer {
+    const wc_country *country;
+    wc_date date;
+    wc_membership membership;
+    const wc_withdrawal *withdrawal;
+    const wc_notes *notes;
+    const wc_source_list *const *sources;
+    size_t n_sources;
+    const wcr_duty *duties;
+    size_t n_duties;
+} wcr_country_answer;
+
+/* Writes the text of `country`: the standing in a sentence, the treaty's
+ * dates, whom the country must arrest, then the notes and sources. */
+bool wcr_country_text(const wcr_writer *w, const wcr_opts *o, const wcr_country_answer *a);
+
+/* Writes the text of `person`: the names and, for each of the person's
+ * warrants in `ds`, its case, dates, status on `date`, charges and history;
+ * then the sources. */
+bool wcr_person_text(const wcr_writer *w, const wcr_opts *o, const wc_dataset *ds, wc_date date,
+                     const wc_person *p);
+
+/* Writes one line of `persons`: id, name and status padded to the widths
+ * given (display columns: the widest id and name), then the situation.
+ * NULL status or situation prints "-". */
+bool wcr_persons_text_row(const wcr_writer *w, const wcr_opts *o, const wc_person *p,
+                          const char *status, const char *situation, size_t id_width,
+                          size_t name_width);
+
+/* Writes the text of `data info` about `ds` on `date`; `name` names the
+ * data file as the caller wants it shown (escaped). */
+bool wcr_data_info_text(const wcr_writer *w, const wcr_opts *o, const wc_dataset *ds,
+                        const char *name, wc_date date);
+
 /* Writes `text` as one paragraph after `prefix`, wrapped at o->width
  * display columns (not at all for 0), each further line indented by
  * `indent` spaces. ANSI colour escapes take no columns; a word wider than
