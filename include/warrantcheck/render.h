@@ -179,6 +179,32 @@ bool wcr_data_info_text(const wcr_writer *w, const wcr_opts *o, const wc_dataset
 bool wcr_wrap_text(const wcr_writer *w, const wcr_opts *o, const char *prefix, unsigned indent,
                    const char *text, size_t *lines);
 
+/* Writes one row of a table: `lead` (its first columns, padded), then its
+ * last column, `last`. When the row is wider than o->width, the last column
+ * wraps under itself (between words); when it would have fewer than 16
+ * columns there, the row's first columns take a line and the last column
+ * the lines below, indented by 4. Unwrapped for o->width 0. */
+bool wcr_wrap_row(const wcr_writer *w, const wcr_opts *o, const char *lead, const char *last);
+
+/* A writer that wraps each line written through it at o->width display
+ * columns, its further lines indented by the line's own leading spaces and
+ * `indent` more (runs of spaces inside a wrapped line become one). A line is
+ * held until its '\n'. With o->width 0 every byte passes straight to `to`.
+ * `ww`, `to` and `o` must outlive the writer; wcr_wrapping_end() writes a
+ * last line that has no '\n', frees what `ww` holds and returns false if any
+ * write failed. */
+typedef struct wcr_wrapping {
+    const wcr_writer *to;
+    const wcr_opts *opts;
+    unsigned indent;
+    wcr_buffer line;
+    bool failed;
+} wcr_wrapping;
+
+wcr_writer wcr_writer_wrapping(wcr_wrapping *ww, const wcr_writer *to, const wcr_opts *o,
+                               unsigned indent);
+bool wcr_wrapping_end(wcr_wrapping *ww);
+
 /* The display columns of the UTF-8 string `s` (utf8proc's character
  * widths; ANSI escapes count none, invalid bytes one each). */
 size_t wcr_display_width(const char *s);
@@ -190,12 +216,14 @@ bool wcr_pad(const wcr_writer *w, const char *s, size_t width);
  * parenthesis or after a few words. Malloc'd; NULL if memory ran out. */
 char *wcr_citation_short(const wc_source *s);
 
-/* Writes "\nNotes:\n  - ...\n" for each note (nothing if there is none). */
-bool wcr_notes_text(const wcr_writer *w, const wc_notes *notes);
+/* Writes "\nNotes:\n  - ...\n" for each note (nothing if there is none),
+ * each wrapped at o->width with a hanging indent. */
+bool wcr_notes_text(const wcr_writer *w, const wcr_opts *o, const wc_notes *notes);
 
 /* Writes "\nSources:\n  - ...\n" with each source once, however many of the
- * `n` lists cite it (nothing if there is none). */
-bool wcr_sources_text(const wcr_writer *w, const wc_source_list *const *lists, size_t n);
+ * `n` lists cite it (nothing if there is none), each wrapped at o->width. */
+bool wcr_sources_text(const wcr_writer *w, const wcr_opts *o, const wc_source_list *const *lists,
+                      size_t n);
 
 /* One source as a citation: "Title. Publisher, DATE. URL". Returns a
  * malloc'd string the caller frees, or NULL if memory ran out. */

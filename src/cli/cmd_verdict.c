@@ -101,10 +101,15 @@ int cmd_where(cli *c, int argc, char **argv)
         wc_verdict why;
         bool have = yes == 0 && c->ds->n_countries > 0 &&
                     wc_verdict_for_person(c->ds, p, &c->ds->countries[0], c->date, &why);
-        wcr_where_text_head(&c->writer, p, c->date, yes, territories, c->all,
-                            have ? &why : NULL);
+        /* The headline wraps at the terminal's width, like the rows. */
+        wcr_wrapping head;
+        wcr_writer hw = wcr_writer_wrapping(&head, &c->writer, &opts, 2);
+        wcr_where_text_head(&hw, p, c->date, yes, territories, c->all, have ? &why : NULL);
+        bool written = wcr_wrapping_end(&head);
         if (have)
             wc_verdict_free(&why);
+        if (!written)
+            return diag_out_of_memory();
     }
     for (size_t i = 0; i < c->ds->n_countries && !c->quiet; i++) {
         const wc_country *country = &c->ds->countries[i];

@@ -15,26 +15,27 @@ static bool date_line(const wcr_writer *w, const char *label, wc_date d)
 
 /* The first line: a State Party or not on the date, or covered (or not)
  * through the state a territory belongs to. */
-static bool standing_line(const wcr_writer *w, const wcr_country_answer *a)
+static bool standing_line(const wcr_writer *w, const wcr_opts *o, const wcr_country_answer *a)
 {
     char on[WC_DATE_BUFSIZE], since[WC_DATE_BUFSIZE];
     const wc_membership *m = &a->membership;
     wc_date_format(a->date, on);
     if (m->through != NULL)
-        return wcr_printf(w, "%s is %s%scovered by the Rome Statute on %s, as a territory of %s.\n",
+        return wcr_wrapped(w, o, "", 2, NULL,
+                           "%s is %s%scovered by the Rome Statute on %s, as a territory of %s.",
                           a->country->name, m->presumed ? "presumed " : "",
                           m->state_party ? "" : "not ", on, m->through->name);
     if (m->state_party)
-        return wcr_printf(w, "%s is a State Party to the Rome Statute on %s, since %s.\n",
+        return wcr_wrapped(w, o, "", 2, NULL, "%s is a State Party to the Rome Statute on %s, since %s.",
                           a->country->name, on, wc_date_format(m->statute->in_force, since));
-    return wcr_printf(w, "%s is not a State Party to the Rome Statute on %s.\n", a->country->name,
-                      on);
+    return wcr_wrapped(w, o, "", 2, NULL, "%s is not a State Party to the Rome Statute on %s.",
+                       a->country->name, on);
 }
 
 bool wcr_country_text(const wcr_writer *w, const wcr_opts *o, const wcr_country_answer *a)
 {
     const wc_statute *s = a->membership.statute;
-    bool ok = standing_line(w, a);
+    bool ok = standing_line(w, o, a);
     if (s != NULL) {
         ok &= wcr_putc(w, '\n') && date_line(w, "signed", s->signed_on) &&
               date_line(w, "signature withdrawn", s->signature_withdrawn);
@@ -52,8 +53,10 @@ bool wcr_country_text(const wcr_writer *w, const wcr_opts *o, const wcr_country_
     for (size_t i = 0; i < a->n_duties; i++)
         n_obliged += wc_verdict_can_arrest(a->duties[i].kind);
     if (n_obliged > 0) {
-        ok &= wcr_printf(w, "\nMust arrest, under %zu of the %zu warrants in force on that date:\n",
-                         n_obliged, a->n_duties);
+        ok &= wcr_putc(w, '\n') &&
+              wcr_wrapped(w, o, "", 2, NULL,
+                          "Must arrest, under %zu of the %zu warrants in force on that date:",
+                          n_obliged, a->n_duties);
         const wc_person *previous = NULL;
         for (size_t i = 0; i < a->n_duties; i++) {
             const wc_person *person = a->duties[i].warrant->person;
@@ -65,11 +68,12 @@ bool wcr_country_text(const wcr_writer *w, const wcr_opts *o, const wcr_country_
             previous = person;
         }
     } else if (a->n_duties > 0) {
-        ok &= wcr_printf(w,
-                         "\nNot obliged to arrest anyone under the %zu warrants in force on that "
-                         "date.\n",
-                         a->n_duties);
+        ok &= wcr_putc(w, '\n') &&
+              wcr_wrapped(w, o, "", 2, NULL,
+                          "Not obliged to arrest anyone under the %zu warrants in force on that "
+                          "date.",
+                          a->n_duties);
     }
-    (void)o;
-    return wcr_notes_text(w, a->notes) && wcr_sources_text(w, a->sources, a->n_sources) && ok;
+    return wcr_notes_text(w, o, a->notes) && wcr_sources_text(w, o, a->sources, a->n_sources) &&
+           ok;
 }

@@ -3,6 +3,8 @@
  * hanging indent. */
 #include "writer.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -125,5 +127,128 @@ bool wcr_wrap_text(const wcr_writer *w, const wcr_opts *o, const char *prefix, u
     ok &= wcr_putc(w, '\n');
     if (lines != NULL)
         *lines += count;
+    return ok;
+}
+
+bool wcr_wrapped(const wcr_writer *w, const wcr_opts *o, const char *prefix, unsigned indent,
+                 size_t *lines, const char *fmt, ...)
+{
+    wcr_buffer b = {0};
+    wcr_writer bw = wcr_writer_buffer(&b);
+    va_list ap;
+    va_start(ap, fmt);
+    bool ok = bw.append_vprintf(bw.ud, fmt, ap);
+    va_end(ap);
+    ok = ok && !b.failed && wcr_wrap_text(w, o, prefix, indent, b.data ? b.data : "", lines);
+    wcr_buffer_free(&b);
+    return ok;
+}
+
+/* The fewest columns a last column wraps in under itself; narrower, it
+ * goes on lines of its own below the row. */
+#define ROW_MIN_ROOM 16
+#define ROW_HANG 4
+
+bool wcr_wrap_row(const wcr_writer *w, const wcr_opts *o, const char *lead, const char *last)
+{
+    size_t lead_cols = wcr_display_width(lead);
+    if (o->width == 0 || lead_cols + wcr_display_width(last) <= o->width)
+        return wcr_puts(w, lead) && wcr_puts(w, last) && wcr_putc(w, '\n');
+    if (lead_cols + ROW_MIN_ROOM <= o->width)
+        return wcr_wrap_text(w, o, lead, (unsigned)lead_cols, last, NULL);
+    /* The row's columns, then its last column below them. */
+    size_t keep = strlen(lead);
+    while (keep > 0 && lead[keep - 1] == ' ')
+        keep--;
+    bool ok;
+    if (width_of(lead, keep) <= o->width) { /* the columns stay aligned */
+        ok = wcr_write(w, lead, keep) && wcr_putc(w, '\n');
+    } else {
+        wcr_buffer b = {0};
+        ok = wcr_buffer_append(&b, lead, keep) && !b.failed &&
+             wcr_wrap_text(w, o, "", ROW_HANG, b.data ? b.data : "", NULL);
+        wcr_buffer_free(&b);
+    }
+    char hang[ROW_HANG + 1];
+    memset(hang, ' ', ROW_HANG);
+    hang[ROW_HANG] = '\0';
+    return ok && wcr_wrap_text(w, o, hang, ROW_HANG, last, NULL);
+}
+
+/* ------------------------------------------------------ the wrapping writer */
+
+/* Wraps each whole line held in ww->line and drops it from there. */
+static bool wrap_held_lines(wcr_wrapping *ww)
+{
+    wcr_buffer *b = &ww->line;
+    size_t start = 0;
+    bool ok = true;
+    for (size_t i = 0; i < b->len; i++) {
+        if (b->data[i] != '\n')
+            continue;
+        b->data[i] = '\0';
+        const char *line = b->data + start;
+        size_t lead = strspn(line, " ");
+        char prefix[64];
+        if (lead >= sizeof prefix)
+            lead = sizeof prefix - 1;
+        memset(prefix, ' ', lead);
+        prefix[lead] = '\0';
+        ok &= wcr_wrap_text(ww->to, ww->opts, prefix, ww->indent + (unsigned)lead, line + lead,
+                            NULL);
+        start = i + 1;
+    }
+    memmove(b->data, b->data + start, b->len - start);
+    b->len -= start;
+    b->data[b->len] = '\0';
+    return ok;
+}
+
+static bool wrapping_len(const char *s, size_t len, void *ud)
+{
+    wcr_wrapping *ww = ud;
+    if (ww->failed)
+        return false;
+    if (ww->opts->width == 0) {
+        ww->failed = !wcr_write(ww->to, s, len);
+        return !ww->failed;
+    }
+    ww->failed = !wcr_buffer_append(&ww->line, s, len) ||
+                 (memchr(s, '\n', len) != NULL && !wrap_held_lines(ww));
+    return !ww->failed;
+}
+
+static bool wrapping_char(char c, size_t count, void *ud)
+{
+    bool ok = true;
+    for (size_t i = 0; i < count && ok; i++)
+        ok = wrapping_len(&c, 1, ud);
+    return ok;
+}
+
+static bool wrapping_int(long long v, void *ud)
+{
+    char buf[32];
+    int n = snprintf(buf, sizeof buf, "%lld", v);
+    return wrapping_len(buf, (size_t)n, ud);
+}
+
+wcr_writer wcr_writer_wrapping(wcr_wrapping *ww, const wcr_writer *to, const wcr_opts *o,
+                               unsigned indent)
+{
+    *ww = (wcr_wrapping){.to = to, .opts = o, .indent = indent};
+    return (wcr_writer){.append_len = wrapping_len,
+                        .append_char = wrapping_char,
+                        .append_int = wrapping_int,
+                        .ud = ww};
+}
+
+bool wcr_wrapping_end(wcr_wrapping *ww)
+{
+    bool ok = !ww->failed;
+    if (ok && ww->line.len > 0) /* a last line without its line end, as it is */
+        ok = wcr_write(ww->to, ww->line.data, ww->line.len);
+    wcr_buffer_free(&ww->line);
+    ww->failed = true; /* writes no more */
     return ok;
 }
