@@ -1,5 +1,6 @@
 /* The text of `country COUNTRY`, for people: the state's standing on a
- * date, its treaty dates, whom it must arrest, the notes and sources. */
+ * date, its treaty dates, whom it must arrest (the verdict words in the
+ * colours of `can` and `where`), the notes and sources. */
 #include "writer.h"
 
 #include <stdio.h>
@@ -64,7 +65,8 @@ bool wcr_country_text(const wcr_writer *w, const wcr_opts *o, const wcr_country_
             /* A person with two warrants (al-Bashir) is listed once. */
             if (wc_verdict_can_arrest(kind) && person != previous)
                 ok &= WCR_LIT(w, "  ") && wcr_pad(w, person->name, 31) &&
-                      wcr_puts(w, wc_verdict_word(kind)) && wcr_putc(w, '\n');
+                      wcr_printf(w, "%s%s%s\n", wcr_color_on(o, kind), wc_verdict_word(kind),
+                                 wcr_color_off(o));
             previous = person;
         }
     } else if (a->n_duties > 0) {
