@@ -172,10 +172,12 @@ bool wcr_data_info_text(const wcr_writer *w, const wcr_opts *o, const wc_dataset
                         const char *name, wc_date date);
 
 /* Writes `text` as one paragraph after `prefix`, wrapped at o->width
- * display columns (not at all for 0), each further line indented by
- * `indent` spaces. ANSI colour escapes take no columns; a word wider than
- * the line is broken. Adds the number of lines written to *lines (if not
- * NULL). Returns false if memory ran out. */
+ * display columns, each further line indented by `indent` spaces; runs of
+ * spaces become one. ANSI colour escapes take no columns; a word wider than
+ * the line is broken between characters. With o->width 0, or a width that
+ * leaves 8 columns or fewer after the indent, the text is written as it is,
+ * on one line. Adds the number of lines written to *lines (if not NULL).
+ * Returns false if memory ran out. */
 bool wcr_wrap_text(const wcr_writer *w, const wcr_opts *o, const char *prefix, unsigned indent,
                    const char *text, size_t *lines);
 

@@ -57,8 +57,8 @@ bool wcr_pad(const wcr_writer *w, const char *s, size_t width)
     return ok;
 }
 
-/* How many bytes of the `len` at `s` fit in `cols` columns (at least one
- * character, so that a break always makes progress). */
+/* How many bytes of the `len` at `s` fit in `cols` columns (0 if not even
+ * the first character does). */
 static size_t fit_bytes(const char *s, size_t len, size_t cols)
 {
     size_t used = 0, i = 0;
@@ -74,7 +74,7 @@ static size_t fit_bytes(const char *s, size_t len, size_t cols)
             int c = m > 0 ? utf8proc_charwidth(cp) : 1;
             cw = c > 0 ? (size_t)c : 0;
         }
-        if (used + cw > cols && i > 0)
+        if (used + cw > cols)
             break;
         used += cw;
         i += n;
@@ -95,6 +95,10 @@ bool wcr_wrap_text(const wcr_writer *w, const wcr_opts *o, const char *prefix, u
     }
     size_t width = o->width, col = wcr_display_width(prefix);
     bool line_empty = true; /* nothing but the prefix or indent yet */
+    if (col >= width && *text != '\0') { /* a prefix as wide as the line */
+        ok &= wcr_putc(w, '\n') && w->append_char(' ', indent, w->ud);
+        col = indent, count++;
+    }
     const char *p = text;
     while (*p != '\0') {
         while (*p == ' ')
@@ -114,6 +118,8 @@ bool wcr_wrap_text(const wcr_writer *w, const wcr_opts *o, const char *prefix, u
         /* A word wider than a whole line is broken where the line ends. */
         while (col + cols > width) {
             size_t b = fit_bytes(p, len, width - col);
+            if (b == 0 && col == indent)
+                b = 1; /* cannot be: a line holds more than 8 columns */
             ok &= wcr_write(w, p, b) && wcr_putc(w, '\n') &&
                   w->append_char(' ', indent, w->ud);
             p += b, len -= b;
