@@ -157,8 +157,10 @@ bool wcr_wrapped(const wcr_writer *w, const wcr_opts *o, const char *prefix, uns
 
 bool wcr_wrap_row(const wcr_writer *w, const wcr_opts *o, const char *lead, const char *last)
 {
+    if (o->width == 0) /* a pipe: nothing measured */
+        return wcr_puts(w, lead) && wcr_puts(w, last) && wcr_putc(w, '\n');
     size_t lead_cols = wcr_display_width(lead);
-    if (o->width == 0 || lead_cols + wcr_display_width(last) <= o->width)
+    if (lead_cols + wcr_display_width(last) <= o->width)
         return wcr_puts(w, lead) && wcr_puts(w, last) && wcr_putc(w, '\n');
     if (lead_cols + ROW_MIN_ROOM <= o->width)
         return wcr_wrap_text(w, o, lead, (unsigned)lead_cols, last, NULL);
