@@ -26,7 +26,7 @@ on_tty() {
     while [ $# -gt 0 ] && [ "$1" != -- ]; do vars+=("$1"); shift; done
     [ $# -gt 0 ] && shift
     args=("$@")
-    printf -v cmd '%q ' env -u NO_COLOR TERM=xterm "${vars[@]}" \
+    printf -v cmd '%q ' env -u NO_COLOR -u WARRANTCHECK_PAGER PAGER=cat TERM=xterm "${vars[@]}" \
         "$bin" "${query[@]}" --on 2024-09-03 "${args[@]}"
     script -qec "$cmd" /dev/null </dev/null
 }

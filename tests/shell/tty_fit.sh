@@ -14,18 +14,19 @@ command -v script >/dev/null || { echo "script(1) is not installed"; exit 77; }
 
 # on_tty COLS ROWS ARG...: runs the program on a terminal of that size and
 # prints what it wrote, without colour escapes and carriage returns.
-# on_tty_out: the same, stdout only.
+# on_tty_out: the same, stdout only. PAGER=cat: no pager (what is measured
+# is the program's own layout, and a pager would wait for keys).
 on_tty() {
     local cols=$1 rows=$2 cmd
     shift 2
-    printf -v cmd '%q ' "$bin" "$@"
+    printf -v cmd '%q ' env -u WARRANTCHECK_PAGER PAGER=cat "$bin" "$@"
     script -qec "stty cols $cols rows $rows; $cmd" /dev/null </dev/null |
         sed 's/\x1b\[[0-9;]*m//g' | tr -d '\r'
 }
 on_tty_out() {
     local cols=$1 rows=$2 cmd
     shift 2
-    printf -v cmd '%q ' "$bin" "$@"
+    printf -v cmd '%q ' env -u WARRANTCHECK_PAGER PAGER=cat "$bin" "$@"
     script -qec "stty cols $cols rows $rows; $cmd 2>/dev/null" /dev/null </dev/null |
         sed 's/\x1b\[[0-9;]*m//g' | tr -d '\r'
 }
