@@ -137,13 +137,86 @@ bool wcr_where_text_row(const wcr_writer *w, const wcr_opts *o, const wc_country
 bool wcr_trip_text_row(const wcr_writer *w, const wcr_opts *o, const wc_trip *trip,
                        const wc_verdict *v);
 
+/* A warrant in force on a date, and a country's duty under it (the
+ * verdict of wc_verdict_for_warrant()). */
+typedef struct wcr_duty {
+    const wc_warrant *warrant;
+    wc_verdict_kind kind;
+} wcr_duty;
+
+/* What `country` answers about one country on one date: its standing, the
+ * withdrawal in effect or pending (or NULL), its notes and sources, and its
+ * duty under each warrant in force (`duties`, in the dataset's order). The
+ * caller owns every part. */
+typedef struct wcr_country_answer {
+    const wc_country *country;
+    wc_date date;
+    wc_membership membership;
+    const wc_withdrawal *withdrawal;
+    const wc_notes *notes;
+    const wc_source_list *const *sources;
+    size_t n_sources;
+    const wcr_duty *duties;
+    size_t n_duties;
+} wcr_country_answer;
+
+/* Writes the text of `country`: the standing in a sentence, the treaty's
+ * dates, whom the country must arrest, then the notes and sources. */
+bool wcr_country_text(const wcr_writer *w, const wcr_opts *o, const wcr_country_answer *a);
+
+/* Writes the text of `person`: the names and, for each of the person's
+ * warrants in `ds`, its case, dates, status on `date`, charges and history;
+ * then the sources. */
+bool wcr_person_text(const wcr_writer *w, const wcr_opts *o, const wc_dataset *ds, wc_date date,
+                     const wc_person *p);
+
+/* Writes one line of `persons`: id, name and status padded to the widths
+ * given (display columns: the widest id and name), then the situation.
+ * NULL status or situation prints "-". */
+bool wcr_persons_text_row(const wcr_writer *w, const wcr_opts *o, const wc_person *p,
+                          const char *status, const char *situation, size_t id_width,
+                          size_t name_width);
+
+/* Writes the text of `data info` about `ds` on `date`; `name` names the
+ * data file as the caller wants it shown (escaped). */
+bool wcr_data_info_text(const wcr_writer *w, const wcr_opts *o, const wc_dataset *ds,
+                        const char *name, wc_date date);
+
 /* Writes `text` as one paragraph after `prefix`, wrapped at o->width
- * display columns (not at all for 0), each further line indented by
- * `indent` spaces. ANSI colour escapes take no columns; a word wider than
- * the line is broken. Adds the number of lines written to *lines (if not
- * NULL). Returns false if memory ran out. */
+ * display columns, each further line indented by `indent` spaces; runs of
+ * spaces become one. ANSI colour escapes take no columns; a word wider than
+ * the line is broken between characters. With o->width 0, or a width that
+ * leaves 8 columns or fewer after the indent, the text is written as it is,
+ * on one line. Adds the number of lines written to *lines (if not NULL).
+ * Returns false if memory ran out. */
 bool wcr_wrap_text(const wcr_writer *w, const wcr_opts *o, const char *prefix, unsigned indent,
                    const char *text, size_t *lines);
+
+/* Writes one row of a table: `lead` (its first columns, padded), then its
+ * last column, `last`. When the row is wider than o->width, the last column
+ * wraps under itself (between words); when it would have fewer than 16
+ * columns there, the row's first columns take a line and the last column
+ * the lines below, indented by 4. Unwrapped for o->width 0. */
+bool wcr_wrap_row(const wcr_writer *w, const wcr_opts *o, const char *lead, const char *last);
+
+/* A writer that wraps each line written through it at o->width display
+ * columns, its further lines indented by the line's own leading spaces and
+ * `indent` more (runs of spaces inside a wrapped line become one). A line is
+ * held until its '\n'. With o->width 0 every byte passes straight to `to`.
+ * `ww`, `to` and `o` must outlive the writer; wcr_wrapping_end() writes a
+ * last line that has no '\n', frees what `ww` holds and returns false if any
+ * write failed. */
+typedef struct wcr_wrapping {
+    const wcr_writer *to;
+    const wcr_opts *opts;
+    unsigned indent;
+    wcr_buffer line;
+    bool failed;
+} wcr_wrapping;
+
+wcr_writer wcr_writer_wrapping(wcr_wrapping *ww, const wcr_writer *to, const wcr_opts *o,
+                               unsigned indent);
+bool wcr_wrapping_end(wcr_wrapping *ww);
 
 /* The display columns of the UTF-8 string `s` (utf8proc's character
  * widths; ANSI escapes count none, invalid bytes one each). */
@@ -156,12 +229,14 @@ bool wcr_pad(const wcr_writer *w, const char *s, size_t width);
  * parenthesis or after a few words. Malloc'd; NULL if memory ran out. */
 char *wcr_citation_short(const wc_source *s);
 
-/* Writes "\nNotes:\n  - ...\n" for each note (nothing if there is none). */
-bool wcr_notes_text(const wcr_writer *w, const wc_notes *notes);
+/* Writes "\nNotes:\n  - ...\n" for each note (nothing if there is none),
+ * each wrapped at o->width with a hanging indent. */
+bool wcr_notes_text(const wcr_writer *w, const wcr_opts *o, const wc_notes *notes);
 
 /* Writes "\nSources:\n  - ...\n" with each source once, however many of the
- * `n` lists cite it (nothing if there is none). */
-bool wcr_sources_text(const wcr_writer *w, const wc_source_list *const *lists, size_t n);
+ * `n` lists cite it (nothing if there is none), each wrapped at o->width. */
+bool wcr_sources_text(const wcr_writer *w, const wcr_opts *o, const wc_source_list *const *lists,
+                      size_t n);
 
 /* One source as a citation: "Title. Publisher, DATE. URL". Returns a
  * malloc'd string the caller frees, or NULL if memory ran out. */

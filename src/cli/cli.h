@@ -130,18 +130,9 @@ bool cli_json_document(const cli *c, struct cJSON *obj);
  * counting rows only with --quiet. */
 void cli_table_begin(wcr_table *t, const cli *c, const char *const *columns);
 
-/* Prints "Notes:" and "Sources:" sections in text output (the render
- * layer's, to a FILE); each source is listed once however many lists cite it. */
-void cli_print_notes(FILE *out, const wc_notes *notes);
-void cli_print_sources(FILE *out, const wc_source_list *const *lists, size_t n);
-
 /* The colour that starts and ends a verdict word, "" when colour is off. */
 const char *cli_color_on(const cli *c, wc_verdict_kind kind);
 const char *cli_color_off(const cli *c);
-
-/* Prints `s` to `out`, then spaces up to `width` display columns (at
- * least none), so that columns of accented names align. */
-void cli_pad(FILE *out, const char *s, size_t width);
 
 /* How the built-in dataset is named in messages. */
 #define CLI_BUILTIN_DATA_NAME "warrantcheck.json (built in)"

@@ -224,12 +224,6 @@ void cli_table_begin(wcr_table *t, const cli *c, const char *const *columns)
     wcr_table_begin(t, c->quiet ? NULL : &c->writer, &o, columns);
 }
 
-void cli_print_notes(FILE *out, const wc_notes *notes)
-{
-    wcr_writer w = wcr_writer_file(out);
-    wcr_notes_text(&w, notes);
-}
-
 const wc_person *cli_person_argument(const cli *c, int argc, char **argv, const char *command,
                                      int *status)
 {
@@ -243,13 +237,6 @@ const wc_person *cli_person_argument(const cli *c, int argc, char **argv, const 
     free(name);
     *status = EXIT_INPUT;
     return p;
-}
-
-void cli_print_sources(FILE *out, const wc_source_list *const *lists, size_t n)
-{
-    wcr_writer w = wcr_writer_file(out);
-    if (!wcr_sources_text(&w, lists, n))
-        diag_out_of_memory(); /* the exit status says the list is short */
 }
 
 const char *cli_color_on(const cli *c, wc_verdict_kind kind)
@@ -270,12 +257,4 @@ bool cli_reader_gone(FILE *out)
      * a pipe, or a socket, that no one reads any more. */
     struct pollfd p = {.fd = fileno(out), .events = POLLOUT};
     return poll(&p, 1, 0) == 1 && (p.revents & (POLLERR | POLLHUP)) != 0;
-}
-
-void cli_pad(FILE *out, const char *s, size_t width)
-{
-    size_t cols = wcr_display_width(s);
-    fputs(s, out);
-    for (; cols < width; cols++)
-        fputc(' ', out);
 }

@@ -54,22 +54,9 @@ static cJSON *country_json(const cli *c, const country_answer *a)
     return o;
 }
 
-static void print_date_line(FILE *out, const char *label, wc_date d)
-{
-    char buf[WC_DATE_BUFSIZE];
-    if (d != WC_DATE_UNKNOWN)
-        fprintf(out, "  %-26s %s\n", label, wc_date_format(d, buf));
-}
-
-/* A warrant in force on the date, and this country's duty under it. */
-typedef struct duty {
-    const wc_warrant *warrant;
-    wc_verdict_kind kind;
-} duty;
-
 /* Fills duties[] (room for every warrant) with the warrants in force on
  * the date; returns how many, or SIZE_MAX if memory ran out. */
-static size_t gather_duties(const cli *c, const wc_country *country, duty *duties)
+static size_t gather_duties(const cli *c, const wc_country *country, wcr_duty *duties)
 {
     size_t n = 0;
     for (size_t i = 0; i < c->ds->n_warrants; i++) {
@@ -80,14 +67,14 @@ static size_t gather_duties(const cli *c, const wc_country *country, duty *dutie
         wc_verdict v;
         if (!wc_verdict_for_warrant(c->ds, w, country, c->date, &v))
             return SIZE_MAX;
-        duties[n++] = (duty){.warrant = w, .kind = v.kind};
+        duties[n++] = (wcr_duty){.warrant = w, .kind = v.kind};
         wc_verdict_free(&v);
     }
     return n;
 }
 
 /* The duties as JSON: "Vladimir Putin: obliged". */
-static cJSON *warrants_json(const duty *duties, size_t n)
+static cJSON *warrants_json(const wcr_duty *duties, size_t n)
 {
     cJSON *list = cJSON_CreateArray();
     for (size_t i = 0; list != NULL && i < n; i++) {
@@ -106,66 +93,20 @@ static cJSON *warrants_json(const duty *duties, size_t n)
     return list;
 }
 
-static void print_text(const cli *c, const country_answer *a, const duty *duties, size_t n)
+/* The text for people, through the render layer. */
+static bool print_text(const cli *c, const country_answer *a, const wcr_duty *duties, size_t n)
 {
-    char on[WC_DATE_BUFSIZE], since[WC_DATE_BUFSIZE];
-    const wc_statute *s = a->m.statute;
-    FILE *out = c->out;
-    if (a->m.through != NULL && a->m.presumed)
-        fprintf(out, "%s is presumed %scovered by the Rome Statute on %s, as a territory of %s.\n",
-                a->country->name, a->m.state_party ? "" : "not ", wc_date_format(c->date, on),
-                a->m.through->name);
-    else if (a->m.through != NULL)
-        fprintf(out, "%s is %scovered by the Rome Statute on %s, as a territory of %s.\n",
-                a->country->name, a->m.state_party ? "" : "not ", wc_date_format(c->date, on),
-                a->m.through->name);
-    else if (a->m.state_party)
-        fprintf(out, "%s is a State Party to the Rome Statute on %s, since %s.\n",
-                a->country->name, wc_date_format(c->date, on), wc_date_format(s->in_force, since));
-    else
-        fprintf(out, "%s is not a State Party to the Rome Statute on %s.\n", a->country->name,
-                wc_date_format(c->date, on));
-    if (s != NULL) {
-        fputc('\n', out);
-        print_date_line(out, "signed", s->signed_on);
-        print_date_line(out, "signature withdrawn", s->signature_withdrawn);
-        if (s->deposit_type != WC_DEPOSIT_NONE) {
-            char label[40];
-            snprintf(label, sizeof label, "deposited (%s)",
-                     wc_deposit_type_word(s->deposit_type));
-            print_date_line(out, label, s->deposited);
-        }
-        print_date_line(out, "in force", s->in_force);
-        if (a->withdrawal != NULL) {
-            print_date_line(out, "withdrawal deposited", a->withdrawal->deposited.date);
-            print_date_line(out, "withdrawal effective", a->withdrawal->effective.date);
-        }
-    }
-    size_t n_obliged = 0;
-    for (size_t i = 0; i < n; i++)
-        n_obliged += wc_verdict_can_arrest(duties[i].kind);
-    if (n_obliged > 0) {
-        fprintf(out, "\nMust arrest, under %zu of the %zu warrants in force on that date:\n",
-                n_obliged, n);
-        const wc_person *previous = NULL;
-        for (size_t i = 0; i < n; i++) {
-            const wc_person *person = duties[i].warrant->person;
-            /* A person with two warrants (al-Bashir) is listed once. */
-            if (wc_verdict_can_arrest(duties[i].kind) && person != previous)
-            {
-                fputs("  ", out);
-                cli_pad(out, person->name, 31);
-                fprintf(out, "%s\n", wc_verdict_word(duties[i].kind));
-            }
-            previous = person;
-        }
-    } else if (n > 0) {
-        fprintf(out,
-                "\nNot obliged to arrest anyone under the %zu warrants in force on that date.\n",
-                n);
-    }
-    cli_print_notes(out, &a->notes);
-    cli_print_sources(out, a->sources, a->n_sources);
+    wcr_opts o = cli_render_opts(c);
+    wcr_country_answer ra = {.country = a->country,
+                             .date = c->date,
+                             .membership = a->m,
+                             .withdrawal = a->withdrawal,
+                             .notes = &a->notes,
+                             .sources = a->sources,
+                             .n_sources = a->n_sources,
+                             .duties = duties,
+                             .n_duties = n};
+    return wcr_country_text(&c->writer, &o, &ra);
 }
 
 int cmd_country(cli *c, int argc, char **argv)
@@ -182,10 +123,11 @@ int cmd_country(cli *c, int argc, char **argv)
     a.n_sources = wc_membership_sources(c->ds, a.country, c->date, a.sources, 0,
                                         sizeof a.sources / sizeof a.sources[0]);
     int status = a.m.state_party ? EXIT_YES : EXIT_NO;
-    duty *duties = c->quiet ? NULL : malloc((c->ds->n_warrants + 1) * sizeof *duties);
+    wcr_duty *duties = c->quiet ? NULL : malloc((c->ds->n_warrants + 1) * sizeof *duties);
     size_t n = duties ? gather_duties(c, a.country, duties) : SIZE_MAX;
     if (!c->quiet && c->format == FORMAT_TEXT && n != SIZE_MAX) {
-        print_text(c, &a, duties, n);
+        if (!print_text(c, &a, duties, n))
+            status = diag_out_of_memory();
     } else if (!c->quiet) {
         cJSON *warrants = n != SIZE_MAX ? warrants_json(duties, n) : NULL;
         cJSON *o = warrants ? country_json(c, &a) : NULL;

@@ -28,31 +28,17 @@ static bool print_info(const cli *c, cJSON *o)
 static int data_info(const cli *c, const char *name)
 {
     const wc_dataset *ds = c->ds;
-    char asof[WC_DATE_BUFSIZE], d[WC_DATE_BUFSIZE];
-    wc_date_format(ds->as_of, asof);
-    wc_date_format(c->date, d);
     size_t parties = wc_states_parties_count(ds, c->date);
     size_t in_force = wc_warrants_in_force_count(ds, c->date);
     if (c->quiet)
         return EXIT_YES;
     if (c->format == FORMAT_TEXT) {
         char shown[CLI_PATH_ECHO_BUFSIZE];
-        fprintf(c->out,
-                "dataset            %s\n"
-                "schema version     %d\n"
-                "as of              %s\n"
-                "countries          %zu\n"
-                "Rome Statute       %zu states signed or joined; %zu States Parties on %s\n"
-                "warrants           %zu (%zu in force on %s), for %zu persons\n"
-                "trips              %zu\n"
-                "findings           %zu of non-compliance\n"
-                "art. 12(3)         %zu declarations\n"
-                "UNSC referrals     %zu\n"
-                "sources            %zu\n",
-                cli_escape(name, CLI_PATH_ECHO_CHARS, shown, sizeof shown), ds->schema_version,
-                asof, ds->n_countries, ds->n_statutes, parties, d,
-                ds->n_warrants, in_force, d, ds->n_persons, ds->n_trips, ds->n_findings,
-                ds->n_declarations, ds->n_referrals, ds->n_sources);
+        wcr_opts o = cli_render_opts(c);
+        if (!wcr_data_info_text(&c->writer, &o, ds,
+                                cli_escape(name, CLI_PATH_ECHO_CHARS, shown, sizeof shown),
+                                c->date))
+            return diag_out_of_memory();
         return EXIT_YES;
     }
     cJSON *o = cJSON_CreateObject();

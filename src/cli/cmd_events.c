@@ -148,33 +148,47 @@ static cJSON *fact_row(const cli *c, const wc_dated_fact *f)
     return o;
 }
 
-static void print_text(const cli *c, const wc_fact_list *facts)
+/* One event a paragraph: its date (or the span it lies in), what happened
+ * and its first source below, each wrapped at the terminal's width. */
+static bool print_text(const cli *c, const wc_fact_list *facts)
 {
+    wcr_opts o = cli_render_opts(c);
+    bool ok = true;
     for (size_t i = 0; i < facts->count; i++) {
         const wc_dated_fact *f = &facts->items[i];
         char d[WC_DATE_BUFSIZE], a[WC_DATE_BUFSIZE], b[WC_DATE_BUFSIZE];
+        char prefix[3 * WC_DATE_BUFSIZE + 32];
         char *text = summary(f);
         if (f->date != WC_DATE_UNKNOWN)
-            fprintf(c->out, "%s  ", wc_date_format(f->date, d));
+            snprintf(prefix, sizeof prefix, "%s  ", wc_date_format(f->date, d));
         else
-            fprintf(c->out, "%s  (between %s and %s) ",
-                    wc_date_format(f->not_after != WC_DATE_UNKNOWN ? f->not_after : f->not_before,
-                                   d),
-                    f->not_before != WC_DATE_UNKNOWN ? wc_date_format(f->not_before, a) : "?",
-                    f->not_after != WC_DATE_UNKNOWN ? wc_date_format(f->not_after, b) : "?");
-        fprintf(c->out, "%s", text ? text : "?");
+            snprintf(prefix, sizeof prefix, "%s  (between %s and %s) ",
+                     wc_date_format(f->not_after != WC_DATE_UNKNOWN ? f->not_after
+                                                                    : f->not_before,
+                                    d),
+                     f->not_before != WC_DATE_UNKNOWN ? wc_date_format(f->not_before, a) : "?",
+                     f->not_after != WC_DATE_UNKNOWN ? wc_date_format(f->not_after, b) : "?");
+        wcr_buffer line = {0};
+        wcr_writer lw = wcr_writer_buffer(&line);
+        wcr_puts(&lw, text ? text : "?");
         if (f->has_confirmation)
-            fprintf(c->out, " [%s]", wc_fact_confirmation_word(f->confirmation));
-        fputc('\n', c->out);
+            wcr_printf(&lw, " [%s]", wc_fact_confirmation_word(f->confirmation));
+        ok &= !line.failed && wcr_wrap_text(&c->writer, &o, prefix, 12, line.data, NULL);
+        wcr_buffer_free(&line);
         free(text);
         if (f->sources != NULL && f->sources->count > 0) {
             char *cite = wcr_citation(f->sources->items[0]);
+            wcr_buffer src = {0};
+            wcr_writer sw = wcr_writer_buffer(&src);
             if (cite != NULL)
-                fprintf(c->out, "            source: %s%s\n", cite,
-                        f->sources->count > 1 ? " (and others)" : "");
+                wcr_printf(&sw, "%s%s", cite, f->sources->count > 1 ? " (and others)" : "");
+            ok &= cite != NULL && !src.failed &&
+                  wcr_wrap_text(&c->writer, &o, "            source: ", 20, src.data, NULL);
+            wcr_buffer_free(&src);
             free(cite);
         }
     }
+    return ok;
 }
 
 static bool date_option(const char *name, const char *value, wc_date *out)
@@ -226,7 +240,7 @@ int cmd_events(cli *c, int argc, char **argv)
     if (c->quiet) {
         /* the exit status alone */
     } else if (c->format == FORMAT_TEXT) {
-        print_text(c, &facts);
+        ok = print_text(c, &facts);
     } else {
         wcr_table t;
         cli_table_begin(&t, c, EVENT_COLUMNS);

@@ -94,54 +94,6 @@ static cJSON *person_json(const cli *c, const wc_person *p, bool with_warrants)
     return o;
 }
 
-static void print_person_text(const cli *c, const wc_person *p)
-{
-    char a[WC_DATE_BUFSIZE], b[WC_DATE_BUFSIZE];
-    FILE *out = c->out;
-    fprintf(out, "%s", p->name);
-    if (p->full_name != NULL && strcmp(p->full_name, p->name) != 0)
-        fprintf(out, " (%s)", p->full_name);
-    fprintf(out, " — id '%s'\n", p->id);
-    if (p->aliases.count > 0) {
-        fputs("  also:", out);
-        for (size_t i = 0; i < p->aliases.count; i++)
-            fprintf(out, "%s %s", i ? "," : "", p->aliases.items[i]);
-        fputc('\n', out);
-    }
-    if (p->died != WC_DATE_UNKNOWN)
-        fprintf(out, "  died: %s\n", wc_date_format(p->died, a));
-    const wc_source_list *lists[WC_MAX_SOURCE_LISTS];
-    size_t n_lists = 0;
-    lists[n_lists++] = &p->sources;
-    for (size_t i = 0; i < c->ds->n_warrants; i++) {
-        const wc_warrant *w = &c->ds->warrants[i];
-        if (w->person != p)
-            continue;
-        fprintf(out, "\nWarrant %s (situation: %s%s%s)\n", w->id, w->situation,
-                w->case_name ? ", " : "", w->case_name ? w->case_name : "");
-        if (w->role != NULL)
-            fprintf(out, "  role:     %s\n", w->role);
-        fprintf(out, "  issued:   %s", w->issued != WC_DATE_UNKNOWN ? wc_date_format(w->issued, a)
-                                                                    : "unknown (under seal)");
-        if (w->made_public != WC_DATE_UNKNOWN && w->made_public != w->issued)
-            fprintf(out, ", made public %s", wc_date_format(w->made_public, b));
-        fputc('\n', out);
-        fprintf(out, "  on %s:  %s\n", wc_date_format(c->date, a), status_word(w, c->date));
-        for (size_t k = 0; k < w->n_charges; k++)
-            fprintf(out, "  charge:   %s%s%s%s\n", w->charges[k].crime,
-                    w->charges[k].article ? " (art. " : "",
-                    w->charges[k].article ? w->charges[k].article : "",
-                    w->charges[k].article ? ")" : "");
-        for (size_t k = 0; k < w->n_status; k++)
-            fprintf(out, "  %-10s %s%s%s\n", wc_date_format(w->status[k].date, a),
-                    wc_warrant_status_word(w->status[k].status), w->status[k].note ? " — " : "",
-                    w->status[k].note ? w->status[k].note : "");
-        if (n_lists < WC_MAX_SOURCE_LISTS)
-            lists[n_lists++] = &w->sources;
-    }
-    cli_print_sources(out, lists, n_lists);
-}
-
 static const char *const WARRANT_COLUMNS[] = {"person",  "person_name", "id",     "situation",
                                               "case",    "role",        "issued", "public",
                                               "status_on_date", NULL};
@@ -175,8 +127,9 @@ int cmd_person(cli *c, int argc, char **argv)
     if (c->quiet)
         return EXIT_YES;
     if (c->format == FORMAT_TEXT) {
-        print_person_text(c, p);
-        return EXIT_YES;
+        wcr_opts o = cli_render_opts(c);
+        return wcr_person_text(&c->writer, &o, c->ds, c->date, p) ? EXIT_YES
+                                                                  : diag_out_of_memory();
     }
     if (c->format == FORMAT_CSV || c->format == FORMAT_TSV)
         return print_warrant_rows(c, p) ? EXIT_YES : diag_out_of_memory();
@@ -193,6 +146,7 @@ int cmd_persons(cli *c, int argc, char **argv)
 {
     (void)argc, (void)argv;
     bool text = c->format == FORMAT_TEXT;
+    wcr_opts opts = cli_render_opts(c);
     wcr_table t;
     if (!text)
         cli_table_begin(&t, c, PERSON_COLUMNS);
@@ -210,11 +164,7 @@ int cmd_persons(cli *c, int argc, char **argv)
             if (!c->quiet && o != NULL) {
                 const char *st = cJSON_GetObjectItemCaseSensitive(o, "status")->valuestring;
                 const char *si = cJSON_GetObjectItemCaseSensitive(o, "situation")->valuestring;
-                /* Columns by display width, so that accented names align. */
-                cli_pad(c->out, p->id, id_width + 1);
-                cli_pad(c->out, p->name, name_width + 1);
-                cli_pad(c->out, st ? st : "-", 14);
-                fprintf(c->out, "%s\n", si ? si : "-");
+                wcr_persons_text_row(&c->writer, &opts, p, st, si, id_width, name_width);
             }
             cJSON_Delete(o);
         } else {

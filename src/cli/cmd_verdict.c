@@ -2,6 +2,7 @@
  * country, `where` for every country, `trips` for each past trip. */
 #include "cli.h"
 #include "diag.h"
+#include "echo.h"
 #include "fields.h"
 #include "table.h"
 #include "verdict_filter.h"
@@ -11,37 +12,79 @@
 
 /* How many of the words of `can PERSON COUNTRY` name the person: one,
  * unless that leaves no country and more words name a person and leave one
- * ("can vladimir putin mongolia", without quotes). */
-static int person_words(const cli *c, int argc, char **argv)
+ * ("can vladimir putin mongolia", without quotes); the fewest that do, so
+ * that a one-word name stays one word. When no split names both, the most
+ * words that name a person, so that the error is about the country
+ * ("can vladimir putin narnia": unknown country 'narnia'); *split says
+ * whether a split named both. */
+static int person_words(const cli *c, int argc, char **argv, bool *split)
 {
+    int known = 1;
+    *split = true;
     for (int k = 1; k < argc; k++) {
         char *person = cli_join_words(k, argv);
         char *country = person ? cli_join_words(argc - k, argv + k) : NULL;
-        bool found = country != NULL &&
-                     wc_find_person(c->ds, person).kind == WC_MATCH_FOUND &&
+        bool is_person = person != NULL && wc_find_person(c->ds, person).kind == WC_MATCH_FOUND;
+        bool found = is_person && country != NULL &&
                      wc_find_country(c->ds, country).kind == WC_MATCH_FOUND;
         free(person);
         free(country);
         if (found)
             return k;
+        if (is_person)
+            known = k;
     }
-    return 1;
+    *split = false;
+    return known;
+}
+
+/* After an unknown name in `can W1 W2 W3...` (no quotes, more than two
+ * words): how to write it. With `k` words read as a known person, the
+ * command with quotes; otherwise that the words would not split, unless
+ * the error already offered countries near the one-word person's country
+ * ("can putin south afrika": did you mean 'South Africa'?). */
+static void say_how_to_quote(const cli *c, int argc, char **argv, int k, bool person_known)
+{
+    char *person = cli_join_words(k, argv);
+    char *country = person ? cli_join_words(argc - k, argv + k) : NULL;
+    char a[CLI_ECHO_BUFSIZE], b[CLI_ECHO_BUFSIZE];
+    if (country != NULL && person_known && k > 1) {
+        const char *q = argc - k > 1 ? "\"" : ""; /* a country of several words */
+        cli_echo(person, a), cli_echo(country, b);
+        diag(DIAG_NOTE, NULL, 0, 0,
+             "read as the person '%s' and the country '%s'; with quotes, the command is: "
+             "warrantcheck can \"%s\" %s%s%s",
+             a, b, a, q, b, q);
+    }
+    else if (country != NULL &&
+             !(person_known && wc_find_country(c->ds, country).n_candidates > 0))
+        diag(DIAG_NOTE, NULL, 0, 0,
+             "could not split the words into PERSON COUNTRY; quote a name of several words: "
+             "warrantcheck can \"PERSON NAME\" \"COUNTRY NAME\"");
+    free(person);
+    free(country);
 }
 
 int cmd_can(cli *c, int argc, char **argv)
 {
-    int k = argc > 2 ? person_words(c, argc, argv) : 1;
+    bool split = true;
+    int k = argc > 2 ? person_words(c, argc, argv, &split) : 1;
     char *who = cli_join_words(k, argv);
     const wc_person *p = who ? cli_person(c, who) : NULL;
     free(who);
-    if (p == NULL)
+    if (p == NULL) {
+        if (!split)
+            say_how_to_quote(c, argc, argv, k, false);
         return EXIT_INPUT;
-    argc -= k - 1, argv += k - 1;
-    char *name = cli_join_words(argc - 1, argv + 1);
+    }
+    char *name = cli_join_words(argc - k, argv + k);
     const wc_country *country = name ? cli_country(c, name) : NULL;
     free(name);
-    if (country == NULL)
+    if (country == NULL) {
+        if (!split)
+            say_how_to_quote(c, argc, argv, k, true);
         return EXIT_INPUT;
+    }
     wc_verdict v;
     if (!wc_verdict_for_person(c->ds, p, country, c->date, &v))
         return diag_out_of_memory();
@@ -113,6 +156,7 @@ int cmd_where(cli *c, int argc, char **argv)
         wc_verdict why;
         bool have = yes == 0 && c->ds->n_countries > 0 &&
                     wc_verdict_for_person(c->ds, p, &c->ds->countries[0], c->date, &why);
+        bool written = true;
         if (c->verdicts != 0) {
             char words[160];
             bool several = (c->verdicts & (c->verdicts - 1)) != 0;
@@ -121,11 +165,16 @@ int cmd_where(cli *c, int argc, char **argv)
                                          verdict_filter_words(c->verdicts, words, sizeof words),
                                          several);
         } else {
-            wcr_where_text_head(&c->writer, p, c->date, yes, territories, c->all,
-                                have ? &why : NULL);
+            /* The headline wraps at the terminal's width, like the rows. */
+            wcr_wrapping head;
+            wcr_writer hw = wcr_writer_wrapping(&head, &c->writer, &opts, 2);
+            wcr_where_text_head(&hw, p, c->date, yes, territories, c->all, have ? &why : NULL);
+            written = wcr_wrapping_end(&head);
         }
         if (have)
             wc_verdict_free(&why);
+        if (!written)
+            return diag_out_of_memory();
     }
     for (size_t i = 0; i < c->ds->n_countries && !c->quiet; i++) {
         const wc_country *country = &c->ds->countries[i];

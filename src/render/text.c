@@ -30,17 +30,18 @@ bool wcr_source_seen(const wc_source_list *const *lists, size_t l, size_t i)
     return false;
 }
 
-bool wcr_notes_text(const wcr_writer *w, const wc_notes *notes)
+bool wcr_notes_text(const wcr_writer *w, const wcr_opts *o, const wc_notes *notes)
 {
     if (notes->count == 0)
         return true;
     bool ok = WCR_LIT(w, "\nNotes:\n");
     for (size_t i = 0; i < notes->count; i++)
-        ok &= wcr_printf(w, "  - %s\n", notes->items[i]);
+        ok &= wcr_wrap_text(w, o, "  - ", 4, notes->items[i], NULL);
     return ok;
 }
 
-bool wcr_sources_text(const wcr_writer *w, const wc_source_list *const *lists, size_t n)
+bool wcr_sources_text(const wcr_writer *w, const wcr_opts *o, const wc_source_list *const *lists,
+                      size_t n)
 {
     bool any = false, ok = true;
     for (size_t l = 0; l < n; l++)
@@ -53,7 +54,7 @@ bool wcr_sources_text(const wcr_writer *w, const wc_source_list *const *lists, s
             char *cite = wcr_citation(lists[l]->items[i]);
             if (cite == NULL)
                 return false; /* the list stops short */
-            ok &= wcr_printf(w, "  - %s\n", cite);
+            ok &= wcr_wrap_text(w, o, "  - ", 4, cite, NULL);
             free(cite);
         }
     return ok;
@@ -183,28 +184,6 @@ static bool verdict_headline(const wcr_writer *w, const wcr_opts *o, wc_date dat
     return true;
 }
 
-/* Writes what `fmt` makes as one wrapped paragraph. */
-static bool wrapped(const wcr_writer *w, const wcr_opts *o, const char *prefix, unsigned indent,
-                    size_t *lines, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 6, 7)))
-#endif
-    ;
-
-static bool wrapped(const wcr_writer *w, const wcr_opts *o, const char *prefix, unsigned indent,
-                    size_t *lines, const char *fmt, ...)
-{
-    wcr_buffer b = {0};
-    wcr_writer bw = wcr_writer_buffer(&b);
-    va_list ap;
-    va_start(ap, fmt);
-    bool ok = bw.append_vprintf(bw.ud, fmt, ap);
-    va_end(ap);
-    ok = ok && !b.failed && wcr_wrap_text(w, o, prefix, indent, b.data ? b.data : "", lines);
-    wcr_buffer_free(&b);
-    return ok;
-}
-
 char *wcr_citation_short(const wc_source *s)
 {
     char date[WC_DATE_BUFSIZE];
@@ -270,9 +249,9 @@ bool wcr_verdict_text(const wcr_writer *w, const wcr_opts *o, wc_date date, cons
                      wc_verdict_word(v->kind), wcr_color_off(o));
     lines += 2;
     if (v->basis != NULL)
-        ok &= wrapped(w, o, "  basis      ", 13, &lines, "%s", v->basis);
+        ok &= wcr_wrapped(w, o, "  basis      ", 13, &lines, "%s", v->basis);
     if (v->warrant != NULL)
-        ok &= wrapped(w, o, "  warrant    ", 13, &lines, "%s, issued %s (situation: %s)",
+        ok &= wcr_wrapped(w, o, "  warrant    ", 13, &lines, "%s, issued %s (situation: %s)",
                       v->warrant->id,
                       v->warrant->issued != WC_DATE_UNKNOWN
                           ? wc_date_format(v->warrant->issued, a)
@@ -285,7 +264,7 @@ bool wcr_verdict_text(const wcr_writer *w, const wcr_opts *o, wc_date date, cons
     for (size_t i = 0; i < v->notes.count; i++)
         ok &= wcr_wrap_text(w, o, "  - ", 4, v->notes.items[i], &lines);
     if (o->sources)
-        return wcr_sources_text(w, v->sources, v->n_sources) && ok;
+        return wcr_sources_text(w, o, v->sources, v->n_sources) && ok;
     /* In short: publisher, title, date; on a terminal only as many as the
      * screen holds (and a line for the prompt). */
     size_t total = 0, shown = 0;
@@ -312,7 +291,7 @@ bool wcr_verdict_text(const wcr_writer *w, const wcr_opts *o, wc_date date, cons
             shown++;
         }
     if (shown < total)
-        ok &= wrapped(w, o, "  ", 4, NULL, "%s%zu more: --sources lists every source with its "
+        ok &= wcr_wrapped(w, o, "  ", 4, NULL, "%s%zu more: --sources lists every source with its "
                       "address", shown > 0 ? "and " : "", total - shown);
     return ok;
 }
@@ -350,19 +329,27 @@ bool wcr_where_text_head(const wcr_writer *w, const wc_person *p, wc_date date, 
 bool wcr_where_text_row(const wcr_writer *w, const wcr_opts *o, const wc_country *c,
                         const wc_verdict *v)
 {
-    return wcr_printf(w, "  %s  %-3s  %s%-16s%s  %s\n", c->iso2, c->iso3, wcr_color_on(o, v->kind),
-                      wc_verdict_word(v->kind), wcr_color_off(o), c->name);
+    char lead[128];
+    snprintf(lead, sizeof lead, "  %s  %-3s  %s%-16s%s  ", c->iso2, c->iso3,
+             wcr_color_on(o, v->kind), wc_verdict_word(v->kind), wcr_color_off(o));
+    return wcr_wrap_row(w, o, lead, c->name);
 }
 
 bool wcr_trip_text_row(const wcr_writer *w, const wcr_opts *o, const wc_trip *trip,
                        const wc_verdict *v)
 {
-    char a[WC_DATE_BUFSIZE], b[WC_DATE_BUFSIZE];
-    return wcr_printf(w, "%s..%s  %s  %s%-16s%s  %s%s%s%s%s\n", wc_date_format(trip->start, a),
-                      wc_date_format(trip->end, b), trip->host->iso2, wcr_color_on(o, v->kind),
-                      wc_verdict_word(v->kind), wcr_color_off(o), trip->host->name,
-                      trip->city ? ", " : "", trip->city ? trip->city : "",
-                      trip->outcome ? " — " : "", trip->outcome ? trip->outcome : "");
+    char a[WC_DATE_BUFSIZE], b[WC_DATE_BUFSIZE], lead[128];
+    snprintf(lead, sizeof lead, "%s..%s  %s  %s%-16s%s  ", wc_date_format(trip->start, a),
+             wc_date_format(trip->end, b), trip->host->iso2, wcr_color_on(o, v->kind),
+             wc_verdict_word(v->kind), wcr_color_off(o));
+    wcr_buffer last = {0};
+    wcr_writer lw = wcr_writer_buffer(&last);
+    bool ok = wcr_printf(&lw, "%s%s%s%s%s", trip->host->name, trip->city ? ", " : "",
+                         trip->city ? trip->city : "", trip->outcome ? " — " : "",
+                         trip->outcome ? trip->outcome : "") &&
+              !last.failed && wcr_wrap_row(w, o, lead, last.data);
+    wcr_buffer_free(&last);
+    return ok;
 }
 
 bool wcr_where_text_filtered_head(const wcr_writer *w, const wcr_opts *o, const wc_person *p,

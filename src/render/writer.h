@@ -32,4 +32,13 @@ wcr_writer wcr_writer_checked(wcr_checked *c, const wcr_writer *to);
  * special characters escaped. */
 bool wcr_write_xml(const wcr_writer *w, const char *s, size_t len);
 
+/* Writes what `fmt` makes as one paragraph after `prefix`, wrapped as
+ * wcr_wrap_text() does. */
+bool wcr_wrapped(const wcr_writer *w, const wcr_opts *o, const char *prefix, unsigned indent,
+                 size_t *lines, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
 #endif

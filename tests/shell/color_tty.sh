@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Colour on a terminal: `--color auto` (the default) colours the verdict when
 # stdout is a terminal, and not with NO_COLOR set (any non-empty value) or
-# TERM=dumb; `--color never` wins on a terminal. The terminal is a
+# TERM=dumb; `--color never` wins on a terminal; `country` colours the
+# verdict words of its warrant list the same way. The terminal is a
 # pseudo-terminal from script(1) (util-linux); exit 77 (skipped) without it.
 # The cases without a terminal are CLI cases (tests/cli/cases/color-*).
 #   color_tty.sh BINARY
@@ -16,16 +17,17 @@ out=$(env -u NO_COLOR TERM=xterm "$bin" can putin mongolia --on 2024-09-03 | cat
 
 command -v script >/dev/null || { echo "script(1) is not installed"; exit 77; }
 
-# on_tty [NAME=VALUE...] [-- ARG...]: runs `can putin mongolia ARG...` on a
-# terminal, with NO_COLOR unset and TERM=xterm unless the assignments say
-# otherwise, and prints what it wrote.
+# on_tty [NAME=VALUE...] [-- ARG...]: runs `$query ARG...` (can putin
+# mongolia unless set) on a terminal, with NO_COLOR unset and TERM=xterm
+# unless the assignments say otherwise, and prints what it wrote.
+query=(can putin mongolia)
 on_tty() {
     local vars=() args=() cmd
     while [ $# -gt 0 ] && [ "$1" != -- ]; do vars+=("$1"); shift; done
     [ $# -gt 0 ] && shift
     args=("$@")
-    printf -v cmd '%q ' env -u NO_COLOR TERM=xterm "${vars[@]}" \
-        "$bin" can putin mongolia --on 2024-09-03 "${args[@]}"
+    printf -v cmd '%q ' env -u NO_COLOR -u WARRANTCHECK_PAGER PAGER=cat TERM=xterm "${vars[@]}" \
+        "$bin" "${query[@]}" --on 2024-09-03 "${args[@]}"
     script -qec "$cmd" /dev/null </dev/null
 }
 
@@ -46,4 +48,17 @@ expect YES "NO_COLOR empty" NO_COLOR=
 expect NO "TERM=dumb" TERM=dumb
 expect NO "--color never" -- --color never
 expect YES "NO_COLOR=1 --color always" NO_COLOR=1 -- --color=always
+
+# country: the warrant list's verdict words, blue where an arrest is owed.
+query=(country mongolia)
+expect YES "country: a terminal"
+expect NO "country: NO_COLOR=1" NO_COLOR=1
+expect NO "country: TERM=dumb" TERM=dumb
+expect NO "country: --color never" -- --color never
+expect YES "country: NO_COLOR=1 --color always" NO_COLOR=1 -- --color=always
+out=$(on_tty)
+blue=$(grep -c $'^  Vladimir Putin  *\033\[1;34mobliged\033\[0m' <<<"$(tr -d '\r' <<<"$out")")
+[ "$blue" = 1 ] || { echo "country: Putin's line is not 'obliged' in blue"; fail=1; }
+out=$(env -u NO_COLOR TERM=xterm "$bin" country mongolia --on 2024-09-03 | cat)
+[[ $out == *obliged* && $out != *"$esc"* ]] || { echo "country, a pipe: escape codes"; fail=1; }
 exit $fail

@@ -2,8 +2,10 @@
 # Text that fits a terminal: on a pseudo-terminal of 80 columns and 24 rows
 # (script(1), util-linux), `can putin mongolia --on 2024-09-03` has no line
 # wider than 80 display columns, at most 24 lines, and its verdict in the
-# first three; `--sources` lists every source with its address; through a
-# pipe nothing is wrapped. Exit 77 (skipped) without script(1).
+# first three; `--sources` lists every source with its address; the text of
+# where, country, person, trips, persons and events fits 80 and 60 columns
+# (stdout: the staleness warning on stderr is a diagnostic's one line);
+# through a pipe nothing is wrapped. Exit 77 (skipped) without script(1).
 #   tty_fit.sh BINARY
 set -u
 bin=$1
@@ -12,11 +14,20 @@ command -v script >/dev/null || { echo "script(1) is not installed"; exit 77; }
 
 # on_tty COLS ROWS ARG...: runs the program on a terminal of that size and
 # prints what it wrote, without colour escapes and carriage returns.
+# on_tty_out: the same, stdout only. PAGER=cat: no pager (what is measured
+# is the program's own layout, and a pager would wait for keys).
 on_tty() {
     local cols=$1 rows=$2 cmd
     shift 2
-    printf -v cmd '%q ' "$bin" "$@"
+    printf -v cmd '%q ' env -u WARRANTCHECK_PAGER PAGER=cat "$bin" "$@"
     script -qec "stty cols $cols rows $rows; $cmd" /dev/null </dev/null |
+        sed 's/\x1b\[[0-9;]*m//g' | tr -d '\r'
+}
+on_tty_out() {
+    local cols=$1 rows=$2 cmd
+    shift 2
+    printf -v cmd '%q ' env -u WARRANTCHECK_PAGER PAGER=cat "$bin" "$@"
+    script -qec "stty cols $cols rows $rows; $cmd 2>/dev/null" /dev/null </dev/null |
         sed 's/\x1b\[[0-9;]*m//g' | tr -d '\r'
 }
 # widest: the widest line in display columns.
@@ -42,8 +53,44 @@ grep -q 'https://' <<<"$out" || { echo "--sources: no address"; fail=1; }
 out=$(on_tty 80 24 can putin mongolia --on 2024-09-03 -v)
 grep -q 'https://' <<<"$out" || { echo "-v: no address"; fail=1; }
 
+# Every text answer fits the terminal, at 80 columns and at 60; colour
+# (on by default on a terminal) takes no columns.
+fits() {
+    local cols=$1 out width lines
+    shift
+    out=$(on_tty_out "$cols" 24 "$@")
+    width=$(printf '%s\n' "$out" | widest)
+    lines=$(printf '%s\n' "$out" | wc -l)
+    echo "${cols} columns: $* — $lines lines, widest $width"
+    [ "$lines" -ge 2 ] || { echo "  no answer"; fail=1; }
+    [ "$width" -le "$cols" ] || { echo "  a line wider than $cols columns"; fail=1; }
+}
+for cols in 80 60; do
+    fits "$cols" where putin --on 2024-09-03
+    fits "$cols" where putin --all --on 2024-09-03
+    fits "$cols" country Mongolia --on 2024-09-03
+    fits "$cols" person putin
+    fits "$cols" trips putin
+    fits "$cols" persons
+    fits "$cols" events --since 2025-01-01
+    fits "$cols" data info
+done
+# A long last column wraps under itself, between words.
+out=$(on_tty_out 80 24 trips putin)
+grep -q '^2023-10-12\.\.2023-10-13  KG  not-obliged       Kyrgyzstan, Bishkek — not arrested$' \
+    <<<"$out" || { echo "trips: the row does not keep its columns"; fail=1; }
+grep -qx ' \{46\}(host not a State Party)' <<<"$out" ||
+    { echo "trips: the last column does not wrap under itself"; fail=1; }
+
 # A pipe gets unwrapped text: the long note stays one line.
 out=$("$bin" can putin mongolia --on 2024-09-03 | cat)
 width=$(printf '%s\n' "$out" | widest)
 [ "$width" -gt 200 ] || { echo "a pipe: text was wrapped (widest $width)"; fail=1; }
+for args in "person putin" "country Mongolia --on 2024-09-03" "events --since 2025-01-01"; do
+    # shellcheck disable=SC2086
+    width=$("$bin" $args 2>/dev/null | cat | widest)
+    [ "$width" -gt 100 ] || { echo "a pipe: $args was wrapped (widest $width)"; fail=1; }
+done
+width=$("$bin" trips putin 2>/dev/null | cat | widest)
+[ "$width" -gt 80 ] || { echo "a pipe: trips was wrapped (widest $width)"; fail=1; }
 exit $fail

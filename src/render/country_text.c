@@ -1,0 +1,81 @@
+/* The text of `country COUNTRY`, for people: the state's standing on a
+ * date, its treaty dates, whom it must arrest (the verdict words in the
+ * colours of `can` and `where`), the notes and sources. */
+#include "writer.h"
+
+#include <stdio.h>
+
+/* "  signed                     2000-12-29", when the date is known. */
+static bool date_line(const wcr_writer *w, const char *label, wc_date d)
+{
+    char buf[WC_DATE_BUFSIZE];
+    if (d == WC_DATE_UNKNOWN)
+        return true;
+    return wcr_printf(w, "  %-26s %s\n", label, wc_date_format(d, buf));
+}
+
+/* The first line: a State Party or not on the date, or covered (or not)
+ * through the state a territory belongs to. */
+static bool standing_line(const wcr_writer *w, const wcr_opts *o, const wcr_country_answer *a)
+{
+    char on[WC_DATE_BUFSIZE], since[WC_DATE_BUFSIZE];
+    const wc_membership *m = &a->membership;
+    wc_date_format(a->date, on);
+    if (m->through != NULL)
+        return wcr_wrapped(w, o, "", 2, NULL,
+                           "%s is %s%scovered by the Rome Statute on %s, as a territory of %s.",
+                          a->country->name, m->presumed ? "presumed " : "",
+                          m->state_party ? "" : "not ", on, m->through->name);
+    if (m->state_party)
+        return wcr_wrapped(w, o, "", 2, NULL, "%s is a State Party to the Rome Statute on %s, since %s.",
+                          a->country->name, on, wc_date_format(m->statute->in_force, since));
+    return wcr_wrapped(w, o, "", 2, NULL, "%s is not a State Party to the Rome Statute on %s.",
+                       a->country->name, on);
+}
+
+bool wcr_country_text(const wcr_writer *w, const wcr_opts *o, const wcr_country_answer *a)
+{
+    const wc_statute *s = a->membership.statute;
+    bool ok = standing_line(w, o, a);
+    if (s != NULL) {
+        ok &= wcr_putc(w, '\n') && date_line(w, "signed", s->signed_on) &&
+              date_line(w, "signature withdrawn", s->signature_withdrawn);
+        if (s->deposit_type != WC_DEPOSIT_NONE) {
+            char label[40];
+            snprintf(label, sizeof label, "deposited (%s)", wc_deposit_type_word(s->deposit_type));
+            ok &= date_line(w, label, s->deposited);
+        }
+        ok &= date_line(w, "in force", s->in_force);
+        if (a->withdrawal != NULL)
+            ok &= date_line(w, "withdrawal deposited", a->withdrawal->deposited.date) &&
+                  date_line(w, "withdrawal effective", a->withdrawal->effective.date);
+    }
+    size_t n_obliged = 0;
+    for (size_t i = 0; i < a->n_duties; i++)
+        n_obliged += wc_verdict_can_arrest(a->duties[i].kind);
+    if (n_obliged > 0) {
+        ok &= wcr_putc(w, '\n') &&
+              wcr_wrapped(w, o, "", 2, NULL,
+                          "Must arrest, under %zu of the %zu warrants in force on that date:",
+                          n_obliged, a->n_duties);
+        const wc_person *previous = NULL;
+        for (size_t i = 0; i < a->n_duties; i++) {
+            const wc_person *person = a->duties[i].warrant->person;
+            wc_verdict_kind kind = a->duties[i].kind;
+            /* A person with two warrants (al-Bashir) is listed once. */
+            if (wc_verdict_can_arrest(kind) && person != previous)
+                ok &= WCR_LIT(w, "  ") && wcr_pad(w, person->name, 31) &&
+                      wcr_printf(w, "%s%s%s\n", wcr_color_on(o, kind), wc_verdict_word(kind),
+                                 wcr_color_off(o));
+            previous = person;
+        }
+    } else if (a->n_duties > 0) {
+        ok &= wcr_putc(w, '\n') &&
+              wcr_wrapped(w, o, "", 2, NULL,
+                          "Not obliged to arrest anyone under the %zu warrants in force on that "
+                          "date.",
+                          a->n_duties);
+    }
+    return wcr_notes_text(w, o, a->notes) && wcr_sources_text(w, o, a->sources, a->n_sources) &&
+           ok;
+}
