@@ -40,6 +40,26 @@ got=$(PATH="$dest/usr/bin:$PATH" bash -c 'source "$1"; COMP_WORDS=(warrantcheck 
       "$dest/usr/share/bash-completion/completions/warrantcheck")
 grep -qx Mongolia <<<"$got" || { echo "installed bash completion: no Mongolia"; fail=1; }
 
+# The man page's FILES section names only files that are installed (those
+# under /usr; ~ is the user's), and names every installed file but the
+# program, the page itself and the documents under /usr/share/doc.
+files=$(sed -n '/^\.Sh FILES/,/^\.Sh /p' "$dest/usr/share/man/man1/warrantcheck.1" |
+        sed -n 's/^\.It Pa //p')
+[ -n "$files" ] || { echo "man page: no files in FILES"; fail=1; }
+for f in $files; do
+    case $f in
+    /*) [ -e "$dest$f" ] || { echo "man page FILES names $f, which is not installed"; fail=1; } ;;
+    "~/"* | "\$"*) ;;
+    *) echo "man page FILES names '$f', neither absolute nor in ~"; fail=1 ;;
+    esac
+done
+while IFS= read -r f; do
+    case $f in
+    /usr/bin/warrantcheck | /usr/share/man/* | /usr/share/doc/*) continue ;;
+    esac
+    grep -qxF -- "$f" <<<"$files" || { echo "installed $f is not in the man page's FILES"; fail=1; }
+done < <(cd "$dest" && find . -type f | sed 's/^\.//' | sort)
+
 # man renders the installed page.
 if command -v man >/dev/null; then
     MANPAGER=cat MANWIDTH=80 man -l "$dest/usr/share/man/man1/warrantcheck.1" 2>/dev/null |
