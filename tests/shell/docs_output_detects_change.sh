@@ -74,6 +74,8 @@ doc_change "a data subcommand's section removed" persons "'data status' has no s
     's/^### `data status/### data status/'
 doc_change "a text-only command given a table" data\ validate "not JSON" \
     '/^### `data validate/,/^### /s/`json` (the same as `text`)/`json` (one object)/'
+doc_change "an example that fails" can "exit status 3" \
+    's/^- Example: `warrantcheck can putin mongolia --on 2024-09-03`/- Example: `warrantcheck can putin narnia`/'
 
 # What the program prints changed.
 program_change "a key renamed in the output" where "not documented: legal_basis" \
