@@ -1,0 +1,157 @@
+/* Fuzz harness: `data install FILE`. The input is the file. It goes through
+ * what the command runs on it: the loader with its diagnostics
+ * (cli_load_data_text), the comparison with the data in use
+ * (data_compare), and the install itself (data_install_text) into a data
+ * home of its own, with or without --force as the input's last byte says.
+ * Beyond "no crash, no leak, no undefined behaviour" it checks:
+ * - a refusal says why on standard error, an accepted file says nothing
+ *   there but, when older than the built-in data, the one warning; and no
+ *   raw control byte reaches standard error (messages quote the file);
+ * - data_compare is an order: a dataset equals itself, and comparing the
+ *   other way gives the opposite sign;
+ * - the install refuses exactly an older dataset without --force, and
+ *   otherwise installs the input byte for byte, keeping the one before as
+ *   .prev; what it installed loads again. */
+#include "data_ops.h"
+#include "dataset_id.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static int err_fd = -1;
+static char *installed; /* $XDG_DATA_HOME/warrantcheck/warrantcheck.json */
+
+static char home[4000]; /* XDG_DATA_HOME */
+
+/* Leaves no file behind (replay runs in every build). */
+static void clean_up(void)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s.prev", installed);
+    unlink(path);
+    unlink(installed);
+    snprintf(path, sizeof path, "%s/warrantcheck", home);
+    rmdir(path);
+    rmdir(home);
+    free(installed);
+}
+
+static void set_up_once(void)
+{
+    if (err_fd >= 0)
+        return;
+    const char *tmp = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : getenv("TMPDIR");
+    snprintf(home, sizeof home, "%s/fuzz_install.XXXXXX", tmp != NULL ? tmp : "/tmp");
+    if (mkdtemp(home) == NULL || setenv("XDG_DATA_HOME", home, 1) != 0)
+        abort();
+    installed = data_installed_path();
+    if (installed == NULL || atexit(clean_up) != 0)
+        abort();
+    FILE *t = tmpfile();
+    if (t == NULL || freopen("/dev/null", "w", stdout) == NULL)
+        abort();
+    setvbuf(t, NULL, _IONBF, 0);
+    stderr = t;
+    err_fd = fileno(t);
+}
+
+/* Aborts on a raw C0 control (but the line end), DEL or C1 control in
+ * what reached standard error; returns how many bytes did, and empties it. */
+static size_t check_stderr(void)
+{
+    static char buf[1 << 16];
+    off_t end = lseek(err_fd, 0, SEEK_END);
+    if (end < 0)
+        abort();
+    size_t n = (size_t)end < sizeof buf ? (size_t)end : sizeof buf;
+    if (pread(err_fd, buf, n, 0) != (ssize_t)n)
+        abort();
+    for (size_t i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)buf[i];
+        if ((b < 0x20 && b != '\n') || b == 0x7f)
+            abort();
+        if (b == 0xc2 && i + 1 < n && (unsigned char)buf[i + 1] >= 0x80 &&
+            (unsigned char)buf[i + 1] <= 0x9f)
+            abort();
+    }
+    if (ftruncate(err_fd, 0) != 0 || lseek(err_fd, 0, SEEK_SET) != 0)
+        abort();
+    return (size_t)end;
+}
+
+static int sign(int x)
+{
+    return (x > 0) - (x < 0);
+}
+
+/* The installed file holds exactly `len` bytes of `text`. */
+static bool installed_is(const uint8_t *text, size_t len)
+{
+    FILE *f = fopen(installed, "rb");
+    if (f == NULL)
+        return false;
+    bool same = true;
+    size_t at = 0;
+    int ch;
+    while (same && (ch = getc(f)) != EOF)
+        same = at < len && (uint8_t)ch == text[at++];
+    fclose(f);
+    return same && at == len;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    set_up_once();
+    const char *text = (const char *)data;
+    wc_dataset *ds = cli_load_data_text("fuzz.json", text, size);
+    size_t said = check_stderr();
+    if ((ds == NULL) != (said > 0))
+        abort(); /* a refusal says why; a file that loads, nothing */
+    if (ds == NULL)
+        return 0;
+
+    const wc_dataset *builtin = wc_dataset_builtin();
+    if (data_compare(ds, ds) != 0 || sign(data_compare(ds, builtin)) != -sign(data_compare(builtin, ds)))
+        abort();
+
+    /* As `data install`, the built-in data in use: hash, then install. */
+    char hex[DATA_SHA256_HEX];
+    if (!data_sha256(text, size, hex) || strlen(hex) != 64)
+        abort();
+    struct stat st;
+    bool had_one = stat(installed, &st) == 0;
+    cli c = {.format = FORMAT_TEXT, .header = true, .out = stdout, .ds = builtin,
+             .force = size > 0 && (data[size - 1] & 1)};
+    int status = data_install_text(&c, "fuzz.json", text, size, ds, hex);
+    said = check_stderr();
+    bool older = data_compare(ds, builtin) < 0;
+    if (older && !c.force) {
+        /* Refused, with its reason, and nothing changed. */
+        if (status != EXIT_DATASET || said == 0)
+            abort();
+    } else {
+        if (status != EXIT_YES || !installed_is(data, size))
+            abort();
+        /* Only the warning that the built-in data stays in use. */
+        if ((said > 0) != (data_compare(ds, builtin) <= 0))
+            abort();
+        char prev[4200];
+        snprintf(prev, sizeof prev, "%s.prev", installed);
+        if (had_one && stat(prev, &st) != 0)
+            abort();
+        /* What was installed loads as the data file it is. */
+        wc_dataset *again = data_load_file(installed, NULL);
+        if (again == NULL || data_compare(again, ds) != 0)
+            abort();
+        wc_dataset_free(again);
+        check_stderr();
+    }
+    wc_dataset_free(ds);
+    return 0;
+}
