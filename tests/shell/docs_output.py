@@ -74,13 +74,22 @@ def backquoted(s):
 
 
 def parse_type(text, where):
+    """'list of strings or null, only with `--sources`' -> the type, whether
+    null is allowed, and the options that make the key appear ([]: always)."""
     t = text.strip()
+    only = []
+    m = re.match(r"^(.*?),? only with (.*)$", t)
+    if m:
+        t = m.group(1).strip()
+        only = backquoted(m.group(2))
+        if not only:
+            fail(f"{where}: 'only with' names no option in backquotes")
     nullable = t.endswith(" or null")
     if nullable:
         t = t[: -len(" or null")]
     if t not in TYPES:
         fail(f"{where}: unknown type '{text.strip()}'")
-    return t, nullable
+    return t, nullable, only
 
 
 def parse_document(path):
@@ -136,8 +145,8 @@ def parse_document(path):
             if len(cells) < 3 or len(names) != 1:
                 fail(f"{current.heading}: bad table row: {line}")
                 continue
-            t, nullable = parse_type(cells[1], f"{current.heading}: {names[0]}")
-            current.table.append((names[0], t, nullable))
+            t, nullable, only = parse_type(cells[1], f"{current.heading}: {names[0]}")
+            current.table.append((names[0], t, nullable, only))
             continue
         in_table = False
     if stamp is None or not stamp.table:
@@ -167,11 +176,15 @@ def finish_item(section, name, value):
             fail(f"{section.heading}: cannot read 'Fields: {value}'")
 
 
-def build_tree(rows, where):
-    """[(path, type, nullable)] -> {key: node}, in order; a node is
-    {'type', 'nullable', 'children': {...}}."""
+def build_tree(rows, where, words=()):
+    """[(path, type, nullable, only)] -> {key: node}, in order; a node is
+    {'type', 'nullable', 'children': {...}}. A key documented as present
+    only with some option is left out unless `words` (the example's) has
+    one of them."""
     root = {}
-    for path, t, nullable in rows:
+    for path, t, nullable, only in rows:
+        if only and not any(o in words for o in only):
+            continue
         parts = path.replace("[]", "").split(".")
         level = root
         for p in parts[:-1]:
@@ -334,13 +347,17 @@ def check_section(runner, s, stamp_tree, sections, known_formats):
     if source is None:
         fail(f"{where}: 'Fields: as `{s.fields_as}`' names no section")
         return
-    tree = build_tree(source.table, where)
-    tree.update(stamp_tree)
     columns = source.columns
     for example in s.examples:
         if "warrantcheck" not in example:
             fail(f"{where}: the example '{example}' does not run warrantcheck")
             continue
+        try:
+            words = shlex.split(example)
+        except ValueError:
+            words = example.split()
+        tree = build_tree(source.table, where, words)
+        tree.update(stamp_tree)
         outputs = {}
         for f in known_formats:
             status, out, err = runner.run(example, f" --format {f}")

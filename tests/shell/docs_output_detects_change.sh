@@ -24,6 +24,15 @@ expect_failure() {
     fi
 }
 
+# doc_same NAME ONLY SED-SCRIPT: the document, changed by sed, still passes.
+doc_same() {
+    local out
+    sed -e "$3" "$doc" >"$work/output.md"
+    cmp -s "$doc" "$work/output.md" && { echo "$1: the sed script changed nothing"; fail=1; return; }
+    out=$(python3 "$here/docs_output.py" --only "$2" "$bin" "$work/output.md" "$data" 2>&1) ||
+        { echo "$1: fails:"; echo "$out" | head -5; fail=1; }
+}
+
 # doc_change NAME ONLY MESSAGE SED-SCRIPT: the document changed by sed.
 doc_change() {
     sed -e "$4" "$doc" >"$work/output.md"
@@ -76,6 +85,14 @@ doc_change "a text-only command given a table" data\ validate "not JSON" \
     '/^### `data validate/,/^### /s/`json` (the same as `text`)/`json` (one object)/'
 doc_change "an example that fails" can "exit status 3" \
     's/^- Example: `warrantcheck can putin mongolia --on 2024-09-03`/- Example: `warrantcheck can putin narnia`/'
+doc_change "a key present only with an option the example lacks" can "not documented: sources" \
+    '/^### `can/,/^### /s/^| `sources` | list of strings |/| `sources` | list of strings, only with `--sources` |/'
+
+# Changes that keep the promise: the checker still passes.
+doc_same "a key present only with an option the example gives" can \
+    '/^### `can/,/^### /{s/^| `sources` | list of strings |/| `sources` | list of strings, only with `--sources` |/;s/^- Example: `warrantcheck can putin mongolia --on 2024-09-03`/- Example: `warrantcheck can putin mongolia --on 2024-09-03 --sources`/;s/, `warrantcheck can putin gibraltar --on 2024-09-03`, `warrantcheck can al-tuhamy kenya --on 2023-01-01`//}'
+doc_same "where's fields as can's" where \
+    '/^### `where/,/^### /{/^|/d;/^- CSV\/TSV columns:/s/.*/- Fields: as `can`/}'
 
 # What the program prints changed.
 program_change "a key renamed in the output" where "not documented: legal_basis" \
