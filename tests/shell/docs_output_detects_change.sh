@@ -65,7 +65,7 @@ doc_change "two keys swapped" persons "order" \
     '/^### `persons`/,/^### /{/^| `born` |/{h;d};/^| `died` |/G}'
 doc_change "null no longer allowed" country "withdrawal_deposited is null, documented as date" \
     '/^### `country /,/^### /s/^| `withdrawal_deposited` | date or null |/| `withdrawal_deposited` | date |/'
-doc_change "a type changed" data\ status "age_days is 154, documented as string" \
+doc_change "a type changed" data\ status "documented as string" \
     's/^| `age_days` | integer |/| `age_days` | string |/'
 doc_change "a CSV column renamed" trips "header" \
     '/^### `trips/,/^### /s/outcome`$/result`/'
