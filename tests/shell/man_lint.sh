@@ -47,7 +47,9 @@ check_rendered() {
     # A quote opened inside a quote: ‘ or “ again before it closes. (In the
     # C locale the quotes are ASCII and an apostrophe looks the same, so
     # only the UTF-8 renderings can show nesting.)
-    bad=$(grep -nE '‘[^’]*‘|“[^”]*“' <<<"$text")
+    # Quotes may open on one line and close on the next: joined paragraphs.
+    bad=$(awk 'BEGIN { RS = "" } { gsub(/\n[[:space:]]*/, " "); print }' <<<"$text" |
+          grep -oE '‘[^’]*‘[^’]*’|“[^”]*“[^”]*”')
     [ -z "$bad" ] || { echo "$name: a quote inside a quote:"; echo "$bad"; fail=1; }
     # Empty or doubled quotes, and quotes left by \(dq inside Ql/Dq.
     bad=$(grep -nE "\"\"|''|‘’|“”|‘\"|\"’|“\"|\"”" <<<"$text")
