@@ -263,9 +263,10 @@ int cmd_countries(cli *c, int argc, char **argv)
         wc_date effective = w && w->effective.happened ? w->effective.date : WC_DATE_UNKNOWN;
         if (text) {
             if (!c->quiet)
-                fprintf(c->out, "%s  %-3s  %-9s  %s%s%s%s\n", country->iso2, country->iso3,
+                fprintf(c->out, "%s  %-3s  %-9s  %s%s%s%s%s\n", country->iso2, country->iso3,
                         STANDING_WORDS[standing_of(country, &m)], country->name,
                         country->part_of ? " (territory of " : "",
+                        country->part_of ? wc_country_article(country->part_of) : "",
                         country->part_of ? country->part_of->name : "",
                         country->part_of ? ")" : "");
             continue;
