@@ -609,6 +609,11 @@ typedef struct wc_leg {
     size_t person_column;
     const char *input; /* the line without BOM and line end */
     size_t input_len;
+    /* The leg's note: a CSV `note` column, or in the text form what follows
+     * the "#" of a comment after the leg, blanks trimmed; NULL if none or
+     * empty. Passed through to the rows, never read by the rules. */
+    const char *note;
+    size_t note_len;
 } wc_leg;
 
 typedef enum wc_line_result {
@@ -627,7 +632,7 @@ typedef struct wc_line_error {
  * the CSV header. */
 typedef enum wc_itinerary_form {
     WC_FORM_UNDECIDED,
-    WC_FORM_TEXT, /* "DATE COUNTRY" or "DATE..DATE COUNTRY", "#" comments */
+    WC_FORM_TEXT, /* "DATE COUNTRY" or "DATE..DATE COUNTRY", "#" comments (after a leg: its note) */
     WC_FORM_CSV   /* a header naming date (or start), country; optionally end, person, note */
 } wc_itinerary_form;
 

@@ -190,7 +190,8 @@ static wc_line_result parse_range(wc_itinerary_parser *p, const char *s, size_t 
     return WC_LINE_LEG;
 }
 
-/* "DATE COUNTRY" or "DATE..DATE COUNTRY", a "#" comment allowed after it. */
+/* "DATE COUNTRY" or "DATE..DATE COUNTRY", a "#" comment allowed after it:
+ * the leg's note, as a CSV itinerary's `note` column is. */
 static wc_line_result parse_text_line(wc_itinerary_parser *p, const char *s, size_t n,
                                       wc_leg *leg, wc_line_error *err)
 {
@@ -231,6 +232,17 @@ static wc_line_result parse_text_line(wc_itinerary_parser *p, const char *s, siz
     leg->country = s + name;
     leg->country_len = stop - name;
     leg->country_column = name + 1;
+    if (hash != NULL) {
+        size_t from = (size_t)(hash - s) + 1, to = n;
+        while (from < to && is_blank(s[from]))
+            from++;
+        while (to > from && is_blank(s[to - 1]))
+            to--;
+        if (to > from) {
+            leg->note = s + from;
+            leg->note_len = to - from;
+        }
+    }
     return WC_LINE_LEG;
 }
 
@@ -403,6 +415,9 @@ static wc_line_result parse_csv_row(wc_itinerary_parser *p, const char *s, size_
     leg->person = csv_field(p, COL_PERSON, &leg->person_len);
     if (leg->person != NULL)
         leg->person_column = field_column(s, n, (size_t)p->column_of[COL_PERSON]);
+    leg->note = csv_field(p, COL_NOTE, &leg->note_len);
+    if (leg->note == NULL)
+        leg->note_len = 0;
     return WC_LINE_LEG;
 }
 
@@ -420,6 +435,8 @@ wc_line_result wc_itinerary_parse_line(wc_itinerary_parser *p, const char *line,
         len--;
     leg->person = NULL;
     leg->person_len = leg->person_column = 0;
+    leg->note = NULL;
+    leg->note_len = 0;
     leg->input = line;
     leg->input_len = len;
     if (len > WC_ITINERARY_MAX_LINE)

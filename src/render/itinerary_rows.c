@@ -11,7 +11,9 @@
  * per (person, country, run of days) and the row's own fields put before it. */
 const char *const wcr_itinerary_columns[] = {
     "line",    "date",    "start",       "end",     "person", "person_name", "iso2", "iso3",
-    "country", "through", "state_party", "verdict", "basis",  "notes",       NULL};
+    "country", "through", "state_party", "verdict", "basis",  "notes",
+    "note", /* the input's note: appended, so cut -f scripts keep their fields */
+    NULL};
 static const char *const VERDICT_PART_COLUMNS[] = {
     "person",  "person_name", "iso2",    "iso3",  "country", "through",
     "state_party", "verdict", "basis", "notes", NULL};
@@ -151,6 +153,58 @@ static char *put_days(wcr_stream *s, char *at, wc_date start, wc_date end)
     return at;
 }
 
+/* ---------------------------------------------------------------- notes */
+
+/* The leg's note in a text row, "  # note" after the country (as the text
+ * form writes it); control characters become '?', so no input reaches the
+ * terminal raw. Nothing when the leg has none. */
+static void put_text_note(wcr_stream *s, const wc_leg *leg)
+{
+    if (leg->note == NULL)
+        return;
+    wcr_stream_bytes(s, "  # ", 4);
+    size_t from = 0;
+    for (size_t i = 0; i < leg->note_len; i++) {
+        unsigned char b = (unsigned char)leg->note[i];
+        if (b >= 0x20 && b != 0x7f)
+            continue;
+        wcr_stream_bytes(s, leg->note + from, i - from);
+        wcr_stream_bytes(s, b == '\t' ? " " : "?", 1);
+        from = i + 1;
+    }
+    wcr_stream_bytes(s, leg->note + from, leg->note_len - from);
+}
+
+/* The leg's note as the last CSV/TSV cell, after its separator: quoted
+ * in CSV as table.c quotes (only when it must); in TSV, which has no
+ * quoting, tabs and line breaks become spaces. Empty when there is none. */
+static void put_note_cell(wcr_stream *s, wcr_format format, const wc_leg *leg)
+{
+    wcr_stream_bytes(s, format == WCR_TSV ? "\t" : ",", 1);
+    const char *t = leg->note;
+    size_t n = leg->note != NULL ? leg->note_len : 0;
+    bool quote = false;
+    for (size_t i = 0; i < n && format == WCR_CSV; i++)
+        quote = quote || t[i] == ',' || t[i] == '"' || t[i] == '\r' || t[i] == '\n';
+    quote = quote || (n > 0 && format == WCR_CSV && (t[0] == ' ' || t[n - 1] == ' '));
+    if (quote)
+        wcr_stream_bytes(s, "\"", 1);
+    size_t from = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool tsv_space = format == WCR_TSV && (t[i] == '\t' || t[i] == '\n' || t[i] == '\r');
+        if (tsv_space || (quote && t[i] == '"')) {
+            wcr_stream_bytes(s, t + from, i - from);
+            wcr_stream_bytes(s, tsv_space ? " " : "\"\"", tsv_space ? 1 : 2);
+            from = i + 1;
+        }
+    }
+    wcr_stream_bytes(s, t + from, n - from);
+    if (quote)
+        wcr_stream_bytes(s, "\"", 1);
+}
+
+/* ----------------------------------------------------------- row fields */
+
 /* The text row's fields before the verdict part. */
 static size_t text_prefix(wcr_stream *s, char *buf, unsigned long line, const wc_leg *leg)
 {
@@ -170,6 +224,7 @@ void wcr_itinerary_row(wcr_itinerary *it, unsigned long line, const wc_leg *leg,
     case WCR_TEXT:
         wcr_stream_done(s, at + text_prefix(s, at, line, leg));
         wcr_stream_bytes(s, fragment, fragment_len);
+        put_text_note(s, leg);
         wcr_stream_bytes(s, "\n", 1);
         break;
     case WCR_CSV:
@@ -184,7 +239,10 @@ void wcr_itinerary_row(wcr_itinerary *it, unsigned long line, const wc_leg *leg,
         at = wcr_stream_date(s, at, leg->end);
         *at++ = sep;
         wcr_stream_done(s, at);
-        wcr_stream_bytes(s, fragment, fragment_len);
+        /* The fragment ends its line: the note goes before that end. */
+        wcr_stream_bytes(s, fragment, fragment_len - 1);
+        put_note_cell(s, it->opts.format, leg);
+        wcr_stream_bytes(s, "\n", 1);
         break;
     }
     case WCR_JSON:
@@ -205,7 +263,13 @@ void wcr_itinerary_row(wcr_itinerary *it, unsigned long line, const wc_leg *leg,
         memcpy(at, "\",\"input\":", 10);
         wcr_stream_done(s, at + 10);
         wcr_stream_json_string(s, leg->input, leg->input_len);
-        wcr_stream_bytes(s, ",", 1);
+        if (leg->note != NULL) {
+            wcr_stream_bytes(s, ",\"note\":", 8);
+            wcr_stream_json_string(s, leg->note, leg->note_len);
+            wcr_stream_bytes(s, ",", 1);
+        } else {
+            wcr_stream_bytes(s, ",\"note\":null,", 13);
+        }
         wcr_stream_bytes(s, fragment, fragment_len);
         if (it->opts.format == WCR_JSONL)
             wcr_stream_bytes(s, "\n", 1);
@@ -225,7 +289,9 @@ void wcr_itinerary_changing_text(wcr_itinerary *it, unsigned long line, const wc
     wcr_stream_bytes(s, fragment, fragment_len);
     wcr_stream_bytes(s, "  (", 3);
     wcr_stream_bytes(s, change, strlen(change));
-    wcr_stream_bytes(s, ")\n", 2);
+    wcr_stream_bytes(s, ")", 1);
+    put_text_note(s, leg);
+    wcr_stream_bytes(s, "\n", 1);
     it->rows++;
 }
 
@@ -245,6 +311,24 @@ static bool add_input(cJSON *row, const wc_leg *leg)
     return false;
 }
 
+/* Adds "note": the leg's note, or null. */
+static bool add_note(cJSON *row, const wc_leg *leg)
+{
+    if (leg->note == NULL)
+        return cJSON_AddNullToObject(row, "note") != NULL;
+    char *text = malloc(leg->note_len + 1);
+    if (text == NULL)
+        return false;
+    memcpy(text, leg->note, leg->note_len);
+    text[leg->note_len] = '\0';
+    cJSON *note = cJSON_CreateString(text);
+    free(text);
+    if (note != NULL && cJSON_AddItemToObject(row, "note", note))
+        return true;
+    cJSON_Delete(note);
+    return false;
+}
+
 bool wcr_itinerary_changing_row(wcr_itinerary *it, unsigned long line, const wc_leg *leg,
                                 const wc_person *p, const wc_country *c, wc_date date,
                                 const wc_verdict *v, const char *change)
@@ -255,7 +339,7 @@ bool wcr_itinerary_changing_row(wcr_itinerary *it, unsigned long line, const wc_
     bool ok = members != NULL && row != NULL &&
               cJSON_AddNumberToObject(row, "line", (double)line) != NULL &&
               wcr_json_add_date(row, "date", date) && wcr_json_add_date(row, "start", leg->start) &&
-              wcr_json_add_date(row, "end", leg->end) && add_input(row, leg);
+              wcr_json_add_date(row, "end", leg->end) && add_input(row, leg) && add_note(row, leg);
     while (ok && members->child != NULL) {
         cJSON *item = cJSON_DetachItemViaPointer(members, members->child);
         ok = cJSON_AddItemToObject(row, item->string, item);

@@ -20,7 +20,7 @@ typedef struct wcr_itinerary {
 } wcr_itinerary;
 
 /* line,date,start,end,person,person_name,iso2,iso3,country,through,
- * state_party,verdict,basis,notes */
+ * state_party,verdict,basis,notes,note (the input's note, last) */
 extern const char *const wcr_itinerary_columns[];
 
 /* Readies `it` to write rows in o->format to `w`, which must outlive it.

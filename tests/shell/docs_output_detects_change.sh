@@ -59,8 +59,8 @@ doc_change "a nested key renamed" can "keys of person: not documented: name" \
     '/^### `can/,/^### /s/^| `person.name` |/| `person.full_name` |/'
 doc_change "a key dropped" itinerary "not documented: warrant" \
     '/^### `itinerary/,/^### /{/^| `warrant` |/d}'
-doc_change "a key added (the itinerary note)" itinerary "documented, not printed: note" \
-    '/^### `itinerary/,/^### /s/^| `input` | string | the line as read |$/&\n| `note` | string or null | the note column |/'
+doc_change "a key added (an itinerary remark)" itinerary "documented, not printed: remark" \
+    '/^### `itinerary/,/^### /s/^| `input` | string | the line as read |$/&\n| `remark` | string or null | a remark column |/'
 doc_change "two keys swapped" persons "order" \
     '/^### `persons`/,/^### /{/^| `born` |/{h;d};/^| `died` |/G}'
 doc_change "null no longer allowed" country "withdrawal_deposited is null, documented as date" \

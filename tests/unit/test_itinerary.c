@@ -338,6 +338,47 @@ static void runs_around_trips(void **state)
     }
 }
 
+/* Parses `line` as a leg and checks its note (NULL: none). */
+static void note_is(void **state, const char *line, const char *note)
+{
+    wc_leg leg;
+    wc_line_error err = {0};
+    wc_line_result r = parse(state, line, &leg, &err);
+    if (r != WC_LINE_LEG)
+        fail_msg("'%s': not a leg (%d): %zu: %s", line, (int)r, err.column, err.message);
+    if (note == NULL) {
+        assert_null(leg.note);
+        assert_int_equal(leg.note_len, 0);
+        return;
+    }
+    assert_non_null(leg.note);
+    assert_int_equal(leg.note_len, strlen(note));
+    assert_memory_equal(leg.note, note, strlen(note));
+}
+
+/* A comment after a leg is its note, trimmed; a line's own comment is none. */
+static void text_notes(void **state)
+{
+    note_is(state, "2024-09-03 Mongolia", NULL);
+    note_is(state, "2024-09-03 Mongolia # Ulaanbaatar", "Ulaanbaatar");
+    note_is(state, "2024-09-03 Mongolia\t#\t summit, day 2 \t", "summit, day 2");
+    note_is(state, "2024-09-03 Mongolia #", NULL);
+    note_is(state, "2024-09-03 Mongolia #   ", NULL);
+    note_is(state, "2024-09-03 Mongolia ## a # b", "# a # b");
+    empty(state, "# not a note");
+    note_is(state, "2024-09-04 Mongolia", NULL); /* the last note does not stick */
+}
+
+/* The `note` column, quoted or not, empty for none. */
+static void csv_notes(void **state)
+{
+    empty(state, "date,country,note");
+    note_is(state, "2024-09-03,Mongolia,\"Dushanbe, \"\"CIS\"\" summit\"", "Dushanbe, \"CIS\" summit");
+    note_is(state, "2024-09-03,Mongolia,", NULL);
+    note_is(state, "2024-09-03,Mongolia", NULL);
+    note_is(state, "2024-09-03,Mongolia, air show ", "air show");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -349,6 +390,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(csv_row_faults, new_parser, free_parser),
         cmocka_unit_test_setup_teardown(csv_header_faults, new_parser, free_parser),
         cmocka_unit_test_setup_teardown(csv_too_many_columns, new_parser, free_parser),
+        cmocka_unit_test_setup_teardown(text_notes, new_parser, free_parser),
+        cmocka_unit_test_setup_teardown(csv_notes, new_parser, free_parser),
         cmocka_unit_test_setup_teardown(runs_hold_on_the_dataset, load_bundled, free_dataset),
         cmocka_unit_test_setup_teardown(runs_around_trips, load_bundled, free_dataset),
     };
