@@ -32,8 +32,10 @@ typedef struct run {
     char *name;                /* NUL-terminated copy of a name for lookup */
     wcr_itinerary out;         /* the rows on their way to c->out */
     size_t rows;
+    unsigned long legs;      /* lines whose leg was checked (once, whatever --all) */
+    unsigned long bad_lines; /* lines reported as errors */
+    bool quiet;              /* -q as given (a closed pipe sets c->quiet later) */
     bool any_arrest;
-    bool any_bad_line;
     bool warned_as_of;
 } run;
 
@@ -252,7 +254,7 @@ static bool check_line(run *r, unsigned long line, const wc_leg *leg)
 {
     const wc_country *country = resolve_country(r, line, leg);
     if (country == NULL) {
-        r->any_bad_line = true;
+        r->bad_lines++;
         return true;
     }
     if (leg->end > r->c->ds->as_of && !r->warned_as_of && !r->c->quiet) {
@@ -263,6 +265,7 @@ static bool check_line(run *r, unsigned long line, const wc_leg *leg)
         r->warned_as_of = true;
     }
     if (r->c->all) {
+        r->legs++;
         for (size_t i = 0; i < r->c->ds->n_persons; i++)
             if (!check_leg(r, line, leg, &r->c->ds->persons[i], country))
                 return false;
@@ -272,28 +275,46 @@ static bool check_line(run *r, unsigned long line, const wc_leg *leg)
     if (leg->person != NULL) {
         p = resolve_person(r, line, leg);
         if (p == NULL) {
-            r->any_bad_line = true;
+            r->bad_lines++;
             return true;
         }
     }
     if (p == NULL) {
         line_error(r, line, leg->input_len + 1,
                    "no person for this leg: give --person PERSON or fill in its 'person' column");
-        r->any_bad_line = true;
+        r->bad_lines++;
         return true;
     }
+    r->legs++;
     return check_leg(r, line, leg, p, country);
 }
 
+static const char *plural(unsigned long n)
+{
+    return n == 1 ? "" : "s";
+}
+
 /* True once --max-errors errors were reported, which it then says, as a
- * compiler stops: with the lines read so far. */
+ * compiler stops: with the lines read and the legs checked so far, the
+ * figures of the summary (summarize), which it stands for. */
 static bool too_many_errors(const run *r, const line_reader *lr)
 {
     if (r->c->max_errors == 0 || diag_errors() < r->c->max_errors)
         return false;
-    diag(DIAG_INPUT, r->file, 0, 0, "stopped after %lu errors; %lu lines read",
-         r->c->max_errors, lr->line);
+    diag(DIAG_INPUT, r->file, 0, 0, "stopped after %lu errors; %lu line%s read, %lu leg%s checked",
+         r->c->max_errors, lr->line, plural(lr->line), r->legs, plural(r->legs));
     return true;
+}
+
+/* After a run with bad lines, what became of the input, so that a report
+ * with gaps says how many: "19 lines: 9 legs checked, 10 errors". A note:
+ * -q silences it, as it does every note and warning. */
+static void summarize(const run *r, const line_reader *lr)
+{
+    if (r->bad_lines == 0 || r->quiet)
+        return;
+    diag(DIAG_NOTE, r->file, 0, 0, "%lu line%s: %lu leg%s checked, %lu error%s", lr->line,
+         plural(lr->line), r->legs, plural(r->legs), r->bad_lines, plural(r->bad_lines));
 }
 
 /* Reads every line, checking each leg. Returns the exit status. */
@@ -306,11 +327,12 @@ static int read_itinerary(run *r, FILE *in)
     size_t len;
     line_status st;
     int status = EXIT_YES;
-    while (!too_many_errors(r, &lr) && (st = line_reader_next(&lr, &text, &len)) != LINE_END) {
+    bool stopped = false;
+    while (!(stopped = too_many_errors(r, &lr)) && (st = line_reader_next(&lr, &text, &len)) != LINE_END) {
         if (st == LINE_TOO_LONG) {
             line_error(r, lr.line, WC_ITINERARY_MAX_LINE + 1, "the line is longer than %d bytes",
                        WC_ITINERARY_MAX_LINE);
-            r->any_bad_line = true;
+            r->bad_lines++;
             continue;
         }
         /* No itinerary holds a NUL: this is not text. One message, not one
@@ -329,7 +351,7 @@ static int read_itinerary(run *r, FILE *in)
             continue;
         case WC_LINE_ERROR:
             line_error(r, lr.line, err.column, "%s", err.message);
-            r->any_bad_line = true;
+            r->bad_lines++;
             continue;
         case WC_LINE_LEG:
             break;
@@ -361,12 +383,14 @@ static int read_itinerary(run *r, FILE *in)
         cli_error("%s: cannot read: %s", r->file, strerror(errno));
         status = EXIT_INPUT;
     }
+    if (status == EXIT_YES && !stopped)
+        summarize(r, &lr);
     line_reader_close(&lr);
     if (status != EXIT_YES)
         return status;
     if (!end_output(r))
         return diag_out_of_memory();
-    if (r->any_bad_line)
+    if (r->bad_lines > 0)
         return EXIT_INPUT;
     return r->any_arrest ? EXIT_YES : EXIT_NO;
 }
@@ -384,7 +408,7 @@ static bool is_endless_device(FILE *in)
 int cmd_itinerary(cli *c, int argc, char **argv)
 {
     (void)argc; /* one FILE: checked before the data (options.c) */
-    run r = {.c = c, .file = argv[0]};
+    run r = {.c = c, .file = argv[0], .quiet = c->quiet};
     if (c->person != NULL && (r.person = cli_person(c, c->person)) == NULL)
         return EXIT_INPUT;
     FILE *in;

@@ -23,7 +23,7 @@ static void report(diag_level level, const char *location, unsigned long line, s
 {
     if ((int)level > worst)
         worst = (int)level;
-    if (level != DIAG_WARNING)
+    if (level > DIAG_WARNING) /* a note is no error either */
         errors++;
     if (silent)
         return;
