@@ -20,6 +20,7 @@ static const char *const KNOWN_COLUMNS[N_KNOWN] = {"date",    "start",  "end",
 
 struct wc_itinerary_parser {
     struct csv_parser csv;
+    unsigned char delim; /* ',', or ';' or a tab as the header shows (detect_delimiter) */
     wc_itinerary_form form;
     bool first_line;
     int column_of[N_KNOWN]; /* the header position of each known column, or -1 */
@@ -51,6 +52,7 @@ wc_itinerary_parser *wc_itinerary_parser_new(void)
         return NULL;
     }
     p->buf = buf;
+    p->delim = ',';
     p->first_line = true;
     for (size_t i = 0; i < N_KNOWN; i++)
         p->column_of[i] = -1;
@@ -211,7 +213,11 @@ static wc_line_result parse_text_line(wc_itinerary_parser *p, const char *s, siz
             i++;
         if (parse_range(p, s + token, i - token, token + 1, &leg->start, &leg->end, err) !=
             WC_LINE_LEG) {
-            if (memchr(s + token, ',', i - token) != NULL)
+            /* A ',' anywhere, or a ';' right after a date or a range:
+             * a CSV row without its header. */
+            size_t len = i - token;
+            if (memchr(s + token, ',', len) != NULL || (len > 10 && s[token + 10] == ';') ||
+                (len > 22 && s[token + 22] == ';'))
                 snprintf(err->message, sizeof err->message, "%s",
                          "expected 'DATE COUNTRY' (a CSV itinerary starts with a header row "
                          "naming 'date' and 'country')");
@@ -273,14 +279,14 @@ static void on_record(int terminator, void *arg)
 /* Returns the column where field `k` starts, past blanks: a quote-aware scan
  * that agrees with libcsv on any line it accepted. Past the last field, the
  * column after the end of the line. */
-static size_t field_column(const char *s, size_t n, size_t k)
+static size_t field_column(unsigned char delim, const char *s, size_t n, size_t k)
 {
     size_t i = 0, field = 0;
     bool quoted = false;
     while (field < k && i < n) {
         if (s[i] == '"')
             quoted = !quoted;
-        else if (s[i] == ',' && !quoted)
+        else if ((unsigned char)s[i] == delim && !quoted)
             field++;
         i++;
     }
@@ -289,6 +295,51 @@ static size_t field_column(const char *s, size_t n, size_t k)
     while (i < n && is_blank(s[i]))
         i++;
     return i + 1;
+}
+
+/* With tabs between fields, only a space is a blank to trim. */
+static int is_space_only(unsigned char c)
+{
+    return c == ' ';
+}
+
+/* Readies libcsv for a record, with the itinerary's delimiter. */
+static void reset_csv(wc_itinerary_parser *p)
+{
+    csv_free(&p->csv);
+    csv_init(&p->csv, CSV_STRICT | CSV_STRICT_FINI); /* frees nothing to fail on */
+    csv_set_delim(&p->csv, p->delim);
+    if (p->delim == '\t')
+        csv_set_space_func(&p->csv, is_space_only);
+}
+
+/* The delimiter a header line uses: ';' (as spreadsheets write CSV where
+ * ',' is the decimal mark) when it has one and no ',' outside quotes; a
+ * tab when it has one and neither; else ','. */
+static unsigned char detect_delimiter(const char *s, size_t n)
+{
+    size_t commas = 0, semicolons = 0, tabs = 0;
+    bool quoted = false;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"')
+            quoted = !quoted;
+        else if (!quoted && s[i] == ',')
+            commas++;
+        else if (!quoted && s[i] == ';')
+            semicolons++;
+        else if (!quoted && s[i] == '\t')
+            tabs++;
+    }
+    if (commas == 0 && semicolons > 0)
+        return ';';
+    if (commas == 0 && tabs > 0)
+        return '\t';
+    return ',';
+}
+
+static const char *delimiter_name(unsigned char delim)
+{
+    return delim == ';' ? "';'" : delim == '\t' ? "tabs" : "','";
 }
 
 /* Splits one physical line into fields with libcsv. */
@@ -302,8 +353,7 @@ static wc_line_result split_csv(wc_itinerary_parser *p, const char *s, size_t n,
     int fini = done == n ? csv_fini(&p->csv, on_field, on_record, p) : 0;
     if (done != n || fini != 0) {
         /* Start the next line afresh. */
-        csv_free(&p->csv);
-        csv_init(&p->csv, CSV_STRICT | CSV_STRICT_FINI);
+        reset_csv(p);
         if (done != n)
             return fail(err, done + 1, "malformed CSV: a quote in an unquoted field, or "
                                        "text after a closing quote");
@@ -315,7 +365,7 @@ static wc_line_result split_csv(wc_itinerary_parser *p, const char *s, size_t n,
                     "malformed CSV: a quoted field is not closed on its line");
     }
     if (p->too_many_fields)
-        return fail(err, field_column(s, n, WC_ITINERARY_MAX_COLUMNS),
+        return fail(err, field_column(p->delim, s, n, WC_ITINERARY_MAX_COLUMNS),
                     "more than %d fields", WC_ITINERARY_MAX_COLUMNS);
     return WC_LINE_LEG;
 }
@@ -339,6 +389,11 @@ static bool field_is(const wc_itinerary_parser *p, size_t k, const char *name)
 static wc_line_result parse_header(wc_itinerary_parser *p, const char *s, size_t n,
                                    wc_line_error *err)
 {
+    unsigned char delim = detect_delimiter(s, n);
+    if (delim != p->delim) {
+        p->delim = delim;
+        reset_csv(p);
+    }
     if (split_csv(p, s, n, err) != WC_LINE_LEG)
         return WC_LINE_ERROR;
     int column_of[N_KNOWN];
@@ -349,12 +404,12 @@ static wc_line_result parse_header(wc_itinerary_parser *p, const char *s, size_t
             if (!field_is(p, k, KNOWN_COLUMNS[i]))
                 continue;
             if (column_of[i] >= 0)
-                return fail(err, field_column(s, n, k), "the header names '%s' twice",
+                return fail(err, field_column(p->delim, s, n, k), "the header names '%s' twice",
                             KNOWN_COLUMNS[i]);
             column_of[i] = (int)k;
         }
     if (column_of[COL_DATE] >= 0 && column_of[COL_START] >= 0)
-        return fail(err, field_column(s, n, (size_t)column_of[COL_START]),
+        return fail(err, field_column(p->delim, s, n, (size_t)column_of[COL_START]),
                     "the header names both 'date' and 'start': give one of them");
     if ((column_of[COL_DATE] < 0 && column_of[COL_START] < 0) || column_of[COL_COUNTRY] < 0)
         return fail(err, 1,
@@ -385,19 +440,30 @@ static wc_line_result parse_csv_row(wc_itinerary_parser *p, const char *s, size_
     if (split_csv(p, s, n, err) != WC_LINE_LEG)
         return WC_LINE_ERROR;
     if (p->n_fields > p->n_columns)
-        return fail(err, field_column(s, n, p->n_columns),
+        return fail(err, field_column(p->delim, s, n, p->n_columns),
                     "this row has %zu fields, but the header names %zu", p->n_fields,
                     p->n_columns);
+    /* A row written with another delimiter than its header's (a file
+     * put together from two spreadsheets) is one field: say why. */
+    const char *other = p->delim == ',' ? ";\t" : p->delim == ';' ? ",\t" : ",;";
+    for (size_t i = 0; p->n_fields == 1 && p->n_columns > 1 && i < p->field_len[0]; i++) {
+        char seen = p->buf[p->field_start[0] + i];
+        if (strchr(other, seen) != NULL && seen != '\0')
+            return fail(err, 1,
+                        "one field where the header has %zu: the header separates its fields "
+                        "by %s, this row by %s",
+                        p->n_columns, delimiter_name(p->delim), delimiter_name((unsigned char)seen));
+    }
     size_t len;
     const char *date = csv_field(p, COL_DATE, &len);
-    size_t column = field_column(s, n, (size_t)p->column_of[COL_DATE]);
+    size_t column = field_column(p->delim, s, n, (size_t)p->column_of[COL_DATE]);
     if (date == NULL)
         return fail(err, column, "missing the date");
     if (parse_range(p, date, len, column, &leg->start, &leg->end, err) != WC_LINE_LEG)
         return WC_LINE_ERROR;
     const char *end = csv_field(p, COL_END, &len);
     if (end != NULL) {
-        column = field_column(s, n, (size_t)p->column_of[COL_END]);
+        column = field_column(p->delim, s, n, (size_t)p->column_of[COL_END]);
         if (leg->end != leg->start)
             return fail(err, column, "an 'end' as well as a range in the date: give one");
         if (parse_date(p, end, len, column, &leg->end, err) != WC_LINE_LEG)
@@ -409,12 +475,12 @@ static wc_line_result parse_csv_row(wc_itinerary_parser *p, const char *s, size_
         }
     }
     leg->country = csv_field(p, COL_COUNTRY, &leg->country_len);
-    leg->country_column = field_column(s, n, (size_t)p->column_of[COL_COUNTRY]);
+    leg->country_column = field_column(p->delim, s, n, (size_t)p->column_of[COL_COUNTRY]);
     if (leg->country == NULL)
         return fail(err, leg->country_column, "missing the country");
     leg->person = csv_field(p, COL_PERSON, &leg->person_len);
     if (leg->person != NULL)
-        leg->person_column = field_column(s, n, (size_t)p->column_of[COL_PERSON]);
+        leg->person_column = field_column(p->delim, s, n, (size_t)p->column_of[COL_PERSON]);
     leg->note = csv_field(p, COL_NOTE, &leg->note_len);
     if (leg->note == NULL)
         leg->note_len = 0;

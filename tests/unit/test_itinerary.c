@@ -379,6 +379,29 @@ static void csv_notes(void **state)
     note_is(state, "2024-09-03,Mongolia, air show ", "air show");
 }
 
+/* ';' and tabs between fields, as the header shows them. */
+static void csv_semicolons(void **state)
+{
+    empty(state, "\xEF\xBB\xBF" "date;country;note");
+    leg_is(state, "2024-09-03;\"Korea, North\";\"a; b\"", "2024-09-03", "2024-09-03",
+           "Korea, North", 12);
+    note_is(state, "2024-09-03;Mongolia;\"a; b, c\"", "a; b, c");
+    fails_at(state, "2024-09-03;Mongolia;x;y", 23, 23, "4 fields");
+    fails_at(state, "2024-09-03,Mongolia,x", 21, 1, "by ';', this row by ','");
+}
+
+static void csv_tabs(void **state)
+{
+    empty(state, "date\tcountry");
+    leg_is(state, "2024-09-03\t Korea, North ", "2024-09-03", "2024-09-03", "Korea, North", 13);
+}
+
+/* A ',' outside quotes keeps ',' whatever else the header holds. */
+static void csv_comma_wins(void **state)
+{
+    fails_at(state, "\"date;x\",country", 16, 1, "CSV header naming");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -392,6 +415,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(csv_too_many_columns, new_parser, free_parser),
         cmocka_unit_test_setup_teardown(text_notes, new_parser, free_parser),
         cmocka_unit_test_setup_teardown(csv_notes, new_parser, free_parser),
+        cmocka_unit_test_setup_teardown(csv_semicolons, new_parser, free_parser),
+        cmocka_unit_test_setup_teardown(csv_tabs, new_parser, free_parser),
+        cmocka_unit_test_setup_teardown(csv_comma_wins, new_parser, free_parser),
         cmocka_unit_test_setup_teardown(runs_hold_on_the_dataset, load_bundled, free_dataset),
         cmocka_unit_test_setup_teardown(runs_around_trips, load_bundled, free_dataset),
     };
