@@ -45,7 +45,8 @@ typedef struct cli {
     bool all;
     bool sources; /* can --sources: every source in full */
     const char *person; /* itinerary --person PERSON; NULL if not given */
-    /* where --verdict LIST (verdict_filter.h): the rows kept; 0: not given. */
+    /* where and itinerary --verdict LIST (verdict_filter.h): the rows kept;
+     * verdict_text NULL: not given. */
     const char *verdict_text;
     unsigned verdicts;
     /* countries --status LIST: the membership words kept; 0: not given. */

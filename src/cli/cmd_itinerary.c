@@ -9,6 +9,7 @@
 #include "itinerary_cache.h"
 #include "itinerary_rows.h"
 #include "line_reader.h"
+#include "verdict_filter.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -227,6 +228,9 @@ static bool check_leg(run *r, unsigned long line, const wc_leg *leg, const wc_pe
     if (first->to < leg->end && !wc_leg_verdict_walk(leg->start, leg->end, leg_day, &ld, &lv))
         return false;
     r->any_arrest = r->any_arrest || wc_verdict_can_arrest(lv.kind);
+    /* --verdict keeps some rows; the exit status answers for them all. */
+    if (r->c->verdict_text != NULL && !verdict_filter_has(r->c->verdicts, lv.kind))
+        return true;
     if (r->c->quiet) {
         r->rows++;
         return true;

@@ -106,6 +106,9 @@ static const option_spec ITINERARY_OPTIONS[] = {
                "the person whose legs to check (else a 'person' column)"),
     OPT_STRING(0, "max-errors", max_errors_text, "N", ARG_ANY, NULL,
                "stop after N bad lines (default 100; 0: never)"),
+    OPT_STRING(0, "verdict", verdict_text, "LIST", ARG_WORD_LIST, VERDICT_WORDS,
+               "only the rows with these verdicts (comma-separated; the exit status "
+               "still answers for every row)"),
     COMMON_OPTIONS,
     OPT_END};
 
@@ -290,6 +293,8 @@ static int check_itinerary(cli *c, int argc, char **argv)
         }
         c->max_errors = n;
     }
+    if (!check_verdicts(c))
+        return CHECK_FAILED;
     if (argc != 1) {
         cli_error(argc < 1 ? "'itinerary' needs a FILE, or - for standard input (try "
                              "'warrantcheck itinerary --help')"
@@ -454,12 +459,14 @@ const command COMMANDS[] = {
      "skipped, the rest still checked, and a note counts them at the end (\"19\n"
      "lines: 9 legs checked, 10 errors\"); after 100 errors (--max-errors N) the\n"
      "run stops.\n"
-     "Exit status 0 if the person can be arrested on at least one leg, 1 if on\n"
-     "none, 3 if any line was bad.\n\n"
+     "--verdict LIST prints only the rows with those verdicts.\n"
+     "Exit status 0 if the person can be arrested on at least one leg (printed or\n"
+     "not), 1 if on none, 3 if any line was bad.\n\n"
      "Examples:\n"
      "  warrantcheck itinerary trips.txt --person putin\n"
      "  printf '2024-09-03 Mongolia\\n' | warrantcheck itinerary - --person putin\n"
-     "  warrantcheck itinerary legs.csv --all --format csv > verdicts.csv\n"},
+     "  warrantcheck itinerary legs.csv --all --format csv > verdicts.csv\n"
+     "  warrantcheck itinerary legs.csv --all --verdict obliged,obliged-residual,obliged-unsc\n"},
     {"completion", cmd_completion, NULL,
      {{ARG_WORDS, "bash|zsh|fish"}}, FORMAT_BIT(FORMAT_TEXT), NULL,
      HELP_ONLY_OPTIONS, COMMAND_NO_DATA, "print a shell completion script",
