@@ -23,6 +23,7 @@
 typedef struct run {
     cli *c;
     const char *file;          /* for messages */
+    char *place;               /* the file name as messages print it, escaped once */
     const wc_person *person;   /* --person, or NULL */
     wc_itinerary_parser *parser;
     verdict_cache *verdicts;
@@ -51,16 +52,8 @@ static void line_error(const run *r, unsigned long line, size_t column, const ch
 {
     va_list ap;
     va_start(ap, fmt);
-    vdiag(DIAG_INPUT, r->file, line, column, fmt, ap);
+    vdiag_escaped_place(DIAG_INPUT, r->place, line, column, fmt, ap);
     va_end(ap);
-}
-
-/* Writes "FILE:LINE:COL" of a name in the input, for its error. */
-static const char *name_location(const run *r, unsigned long line, size_t column, char *buf,
-                                 size_t size)
-{
-    snprintf(buf, size, "%s:%lu:%zu", r->file, line, column);
-    return buf;
 }
 
 static const char *copy_name(run *r, const char *text, size_t len)
@@ -70,26 +63,33 @@ static const char *copy_name(run *r, const char *text, size_t len)
     return r->name;
 }
 
-/* Reports a name that did not resolve, at its place in the input, with
- * the message kept for it; `message` goes to the cache, which owns it. */
+/* Reports a name that did not resolve, at its place in the input, and
+ * keeps its message, escaped as printed, for the next time; takes
+ * `message`. */
 static void bad_name_error(run *r, bad_name_cache *bc, unsigned long line, size_t column,
                            const char *text, size_t len, char *message)
 {
-    char where[4160]; /* a path of PATH_MAX and its line and column */
-    diag_at(DIAG_INPUT, name_location(r, line, column, where, sizeof where), "%s", message);
-    bad_name_put(bc, text, len, message);
+    char *escaped = diag_escape(message, (size_t)-1);
+    if (escaped == NULL) { /* not kept: printed the slow way */
+        line_error(r, line, column, "%s", message);
+        free(message);
+        return;
+    }
+    free(message);
+    diag_escaped(DIAG_INPUT, r->place, line, column, escaped);
+    bad_name_put(bc, text, len, escaped);
 }
 
 /* A name seen before that did not resolve: its error again, without the
- * search for the nearest names. True if it was one. */
+ * search for the nearest names or escaping it again (a name misspelt on a
+ * million lines costs little more than a good one). True if it was one. */
 static bool known_bad_name(run *r, const bad_name_cache *bc, unsigned long line, size_t column,
                            const char *text, size_t len)
 {
     const char *message = bad_name_get(bc, text, len);
     if (message == NULL)
         return false;
-    char where[4160];
-    diag_at(DIAG_INPUT, name_location(r, line, column, where, sizeof where), "%s", message);
+    diag_escaped(DIAG_INPUT, r->place, line, column, message);
     return true;
 }
 
@@ -413,6 +413,7 @@ int cmd_itinerary(cli *c, int argc, char **argv)
 {
     (void)argc; /* one FILE: checked before the data (options.c) */
     run r = {.c = c, .file = argv[0], .quiet = c->quiet};
+    int status;
     if (c->person != NULL && (r.person = cli_person(c, c->person)) == NULL)
         return EXIT_INPUT;
     FILE *in;
@@ -432,6 +433,10 @@ int cmd_itinerary(cli *c, int argc, char **argv)
     /* Rows are many and short: write them in large blocks. */
     if (!isatty(fileno(c->out)))
         setvbuf(c->out, NULL, _IOFBF, (size_t)1 << 16);
+    /* So are the messages of a file with many bad lines; a person at a
+     * terminal sees each as its line is read. */
+    if (!isatty(fileno(stderr)))
+        diag_batch(true);
     r.parser = wc_itinerary_parser_new();
     /* Text rows and quiet runs show no notes, so a note that names its day
      * does not cut their runs short. */
@@ -442,12 +447,13 @@ int cmd_itinerary(cli *c, int argc, char **argv)
     r.bad_countries = calloc(1, sizeof *r.bad_countries);
     r.bad_persons = calloc(1, sizeof *r.bad_persons);
     r.name = malloc(WC_ITINERARY_MAX_LINE + 1);
+    r.place = diag_escape_place(r.file);
     wcr_opts opts = cli_render_opts(c);
     bool out_open = wcr_itinerary_open(&r.out, &c->writer, &opts);
     r.out.person_column = c->all;
-    int status;
     if (r.parser == NULL || r.verdicts == NULL || r.countries == NULL || r.persons == NULL ||
-        r.bad_countries == NULL || r.bad_persons == NULL || r.name == NULL || !out_open) {
+        r.bad_countries == NULL || r.bad_persons == NULL || r.name == NULL || r.place == NULL ||
+        !out_open) {
         status = diag_out_of_memory();
     } else {
         status = read_itinerary(&r, in);
@@ -455,6 +461,8 @@ int cmd_itinerary(cli *c, int argc, char **argv)
     if (in != stdin)
         fclose(in);
     wcr_itinerary_close(&r.out);
+    diag_batch(false);
+    free(r.place);
     free(r.name);
     free(r.persons);
     free(r.countries);

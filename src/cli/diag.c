@@ -1,25 +1,78 @@
-/* The diagnostics printer (diag.h). Its state is the worst level seen and
- * a silence switch: the program's one process-wide state, as mandoc's. */
+/* The diagnostics printer (diag.h). Its state is the worst level seen,
+ * a silence switch and the batch of messages on their way to stderr: the
+ * program's one process-wide state, as mandoc's. */
 #include "diag.h"
 
 #include "echo.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 /* A message is cut past MESSAGE_MAX bytes. */
 #define MESSAGE_MAX 8192
 
+/* Messages batched (diag_batch) go out in blocks of this many bytes. */
+#define BATCH_SIZE ((size_t)1 << 15)
+
 static int worst = 0;
 static unsigned long errors = 0;
 static bool silent = false;
+
+static struct {
+    bool on;
+    bool flush_at_exit; /* diag_flush is registered with atexit */
+    size_t len;
+    char buf[BATCH_SIZE];
+} batch;
 
 static const char *level_word(diag_level level)
 {
     return level == DIAG_NOTE ? "note" : level == DIAG_WARNING ? "warning" : "error";
 }
 
-static void report(diag_level level, const char *location, unsigned long line, size_t column,
-                   const char *fmt, va_list ap)
+void diag_flush(void)
+{
+    if (batch.len > 0)
+        fwrite(batch.buf, 1, batch.len, stderr);
+    batch.len = 0;
+    fflush(stderr);
+}
+
+void diag_batch(bool on)
+{
+    if (!on)
+        diag_flush();
+    else if (!batch.flush_at_exit)
+        batch.flush_at_exit = atexit(diag_flush) == 0;
+    /* Without the handler an exit() could lose messages: do not batch. */
+    batch.on = on && batch.flush_at_exit;
+}
+
+static char *put_text(char *at, const char *s)
+{
+    size_t n = strlen(s);
+    memcpy(at, s, n);
+    return at + n;
+}
+
+static char *put_number(char *at, unsigned long long n)
+{
+    char digits[24];
+    size_t k = 0;
+    do
+        digits[k++] = (char)('0' + n % 10);
+    while ((n /= 10) > 0);
+    while (k > 0)
+        *at++ = digits[--k];
+    return at;
+}
+
+/* Counts the message and prints it, its place and text already escaped:
+ * "warrantcheck: PLACE:LINE:COL: LEVEL: MESSAGE", assembled in the batch
+ * or in one buffer, so that it reaches stderr in one write. */
+static void emit(diag_level level, const char *place, unsigned long line, size_t column,
+                 const char *message)
 {
     if ((int)level > worst)
         worst = (int)level;
@@ -27,25 +80,78 @@ static void report(diag_level level, const char *location, unsigned long line, s
         errors++;
     if (silent)
         return;
+    size_t place_len = place != NULL ? strlen(place) : 0, message_len = strlen(message);
+    size_t need = place_len + message_len + 96; /* the prefix, two numbers, the level */
+    char small[1024], *out;
+    if (batch.on && need <= BATCH_SIZE) {
+        if (need > BATCH_SIZE - batch.len)
+            diag_flush();
+        out = batch.buf + batch.len;
+    } else {
+        out = need <= sizeof small ? small : malloc(need);
+    }
+    if (out == NULL) { /* no room to assemble it: print it in pieces */
+        diag_flush();
+        fprintf(stderr, "warrantcheck: %s%s%s: %s\n", place != NULL ? place : "",
+                place != NULL ? ": " : "", level_word(level), message);
+        return;
+    }
+    char *at = put_text(out, "warrantcheck: ");
+    if (place != NULL) {
+        memcpy(at, place, place_len);
+        at += place_len;
+        if (line != 0) {
+            *at++ = ':';
+            at = put_number(at, line);
+        }
+        if (line != 0 && column != 0) {
+            *at++ = ':';
+            at = put_number(at, column);
+        }
+        at = put_text(at, ": ");
+    }
+    at = put_text(at, level_word(level));
+    at = put_text(at, ": ");
+    memcpy(at, message, message_len);
+    at += message_len;
+    *at++ = '\n';
+    size_t n = (size_t)(at - out);
+    if (out == batch.buf + batch.len) {
+        batch.len += n;
+        return;
+    }
+    diag_flush(); /* what was batched comes first */
+    fwrite(out, 1, n, stderr);
+    if (out != small)
+        free(out);
+}
+
+/* Formats and escapes the message; `place` is escaped already. */
+static void report_placed(diag_level level, const char *place, unsigned long line,
+                          size_t column, const char *fmt, va_list ap)
+{
+    if (silent) {
+        emit(level, NULL, 0, 0, ""); /* counted all the same */
+        return;
+    }
     char raw[MESSAGE_MAX];
     vsnprintf(raw, sizeof raw, fmt, ap);
     static const size_t no_cut = (size_t)-1;
     char message[MESSAGE_MAX * 4]; /* "\xNN" for a byte at worst */
     cli_escape(raw, no_cut, message, sizeof message);
-    if (location == NULL) {
-        fprintf(stderr, "warrantcheck: %s: %s\n", level_word(level), message);
+    emit(level, place, line, column, message);
+}
+
+static void report(diag_level level, const char *location, unsigned long line, size_t column,
+                   const char *fmt, va_list ap)
+{
+    if (location == NULL || silent) {
+        report_placed(level, NULL, line, column, fmt, ap);
         return;
     }
     char place[CLI_PATH_ECHO_BUFSIZE];
     cli_escape(location, CLI_PATH_ECHO_CHARS, place, sizeof place);
-    if (line == 0)
-        fprintf(stderr, "warrantcheck: %s: %s: %s\n", place, level_word(level), message);
-    else if (column == 0)
-        fprintf(stderr, "warrantcheck: %s:%lu: %s: %s\n", place, line, level_word(level),
-                message);
-    else
-        fprintf(stderr, "warrantcheck: %s:%lu:%zu: %s: %s\n", place, line, column,
-                level_word(level), message);
+    report_placed(level, place, line, column, fmt, ap);
 }
 
 void vdiag(diag_level level, const char *file, unsigned long line, size_t column,
@@ -69,6 +175,36 @@ void diag_at(diag_level level, const char *location, const char *fmt, ...)
     va_start(ap, fmt);
     report(level, location, 0, 0, fmt, ap);
     va_end(ap);
+}
+
+char *diag_escape(const char *text, size_t max_chars)
+{
+    size_t chars = strlen(text);
+    if (chars > max_chars)
+        chars = max_chars;
+    size_t size = chars * 10 + 4; /* "\UXXXXXXXX" for a character at worst, and "..." */
+    char *buf = malloc(size);
+    if (buf == NULL)
+        return NULL;
+    cli_escape(text, max_chars, buf, size);
+    return buf;
+}
+
+char *diag_escape_place(const char *file)
+{
+    return diag_escape(file, CLI_PATH_ECHO_CHARS);
+}
+
+void vdiag_escaped_place(diag_level level, const char *place, unsigned long line, size_t column,
+                         const char *fmt, va_list ap)
+{
+    report_placed(level, place, line, column, fmt, ap);
+}
+
+void diag_escaped(diag_level level, const char *place, unsigned long line, size_t column,
+                  const char *message)
+{
+    emit(level, place, line, column, message);
 }
 
 int diag_out_of_memory(void)

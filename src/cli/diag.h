@@ -44,6 +44,37 @@ void vdiag(diag_level level, const char *file, unsigned long line, size_t column
 #endif
     ;
 
+/* ------------------------------------------- many messages (itinerary)
+ * A million bad lines must not cost a million writes and a million
+ * escapes of the same text (issue 15): the caller escapes once what every
+ * message repeats, and batches the messages while it runs. */
+
+/* While on, messages are kept in a buffer of diag's and written to stderr
+ * in blocks of 32 KiB, each message whole, in order; off writes out what
+ * is kept. diag_flush is registered with atexit, so no exit loses one. */
+void diag_batch(bool on);
+
+/* Writes out the batched messages now. */
+void diag_flush(void);
+
+/* `text` as every message prints it (echo.h's cli_escape), at most
+ * `max_chars` characters, malloc'd for the caller; NULL if memory ran
+ * out. diag_escape_place() escapes a file name as a message's place. */
+char *diag_escape(const char *text, size_t max_chars);
+char *diag_escape_place(const char *file);
+
+/* vdiag() with the file name already escaped (diag_escape_place). */
+void vdiag_escaped_place(diag_level level, const char *place, unsigned long line, size_t column,
+                         const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 0)))
+#endif
+    ;
+
+/* Prints a message whose place and text are both escaped already. */
+void diag_escaped(diag_level level, const char *place, unsigned long line, size_t column,
+                  const char *message);
+
 /* Says "out of memory" and returns its exit status, DIAG_MEMORY. */
 int diag_out_of_memory(void);
 

@@ -47,6 +47,11 @@ static void long_text_is_cut_between_characters(void **state)
     assert_string_equal(escaped("\033\033\033", 100, 12), "\\x1b\\x1b...");
     assert_string_equal(escaped("\033\033\033", 100, 11), "\\x1b...");
     assert_string_equal(escaped("abc", 100, 2), "");
+    /* The ASCII fast path cuts where the general one does. */
+    assert_string_equal(escaped("abcdef", 100, 7), "abc...");
+    assert_string_equal(escaped("abcdef", 100, 10), "abcdef");
+    assert_string_equal(escaped("abcdef", 100, 9), "abcde...");
+    assert_string_equal(escaped("ab\033cd", 4, 256), "ab\\x1bc...");
 }
 
 static void echo_keeps_a_hundred_characters(void **state)
