@@ -181,8 +181,10 @@ static void put_text_note(wcr_stream *s, const wc_leg *leg)
 static void put_note_cell(wcr_stream *s, wcr_format format, const wc_leg *leg)
 {
     wcr_stream_bytes(s, format == WCR_TSV ? "\t" : ",", 1);
+    if (leg->note == NULL || leg->note_len == 0)
+        return;
     const char *t = leg->note;
-    size_t n = leg->note != NULL ? leg->note_len : 0;
+    size_t n = leg->note_len;
     bool quote = false;
     for (size_t i = 0; i < n && format == WCR_CSV; i++)
         quote = quote || t[i] == ',' || t[i] == '"' || t[i] == '\r' || t[i] == '\n';
