@@ -156,20 +156,24 @@ static char *put_days(wcr_stream *s, char *at, wc_date start, wc_date end)
 /* ---------------------------------------------------------------- notes */
 
 /* The leg's note in a text row, "  # note" after the country (as the text
- * form writes it); control characters become '?', so no input reaches the
+ * form writes it); control characters (C0, DEL and, in the valid UTF-8
+ * the parser lets through, C1) become '?', so no input reaches the
  * terminal raw. Nothing when the leg has none. */
 static void put_text_note(wcr_stream *s, const wc_leg *leg)
 {
     if (leg->note == NULL)
         return;
     wcr_stream_bytes(s, "  # ", 4);
+    const unsigned char *t = (const unsigned char *)leg->note;
     size_t from = 0;
     for (size_t i = 0; i < leg->note_len; i++) {
-        unsigned char b = (unsigned char)leg->note[i];
-        if (b >= 0x20 && b != 0x7f)
+        bool c1 = t[i] == 0xc2 && i + 1 < leg->note_len && t[i + 1] >= 0x80 && t[i + 1] <= 0x9f;
+        if ((t[i] >= 0x20 && t[i] != 0x7f) && !c1)
             continue;
         wcr_stream_bytes(s, leg->note + from, i - from);
-        wcr_stream_bytes(s, b == '\t' ? " " : "?", 1);
+        wcr_stream_bytes(s, t[i] == '\t' ? " " : "?", 1);
+        if (c1)
+            i++; /* both bytes of a C1 control */
         from = i + 1;
     }
     wcr_stream_bytes(s, leg->note + from, leg->note_len - from);
