@@ -24,6 +24,10 @@ typedef struct run {
     cli *c;
     const char *file;          /* for messages */
     char *place;               /* the file name as messages print it, escaped once */
+    /* The last fault the parser gave, and its text as printed: the same
+     * fault on many lines is escaped once. */
+    char last_fault[sizeof ((wc_line_error *)0)->message];
+    char last_fault_escaped[sizeof ((wc_line_error *)0)->message * 10 + 4];
     const wc_person *person;   /* --person, or NULL */
     wc_itinerary_parser *parser;
     verdict_cache *verdicts;
@@ -61,6 +65,18 @@ static const char *copy_name(run *r, const char *text, size_t len)
     memcpy(r->name, text, len);
     r->name[len] = '\0';
     return r->name;
+}
+
+/* Reports a line the parser refused, its message escaped once for a run
+ * of the same fault. */
+static void parse_error(run *r, unsigned long line, const wc_line_error *err)
+{
+    if (strcmp(err->message, r->last_fault) != 0) {
+        memcpy(r->last_fault, err->message, sizeof r->last_fault);
+        r->last_fault[sizeof r->last_fault - 1] = '\0';
+        cli_escape(r->last_fault, (size_t)-1, r->last_fault_escaped, sizeof r->last_fault_escaped);
+    }
+    diag_escaped(DIAG_INPUT, r->place, line, err->column, r->last_fault_escaped);
 }
 
 /* Reports a name that did not resolve, at its place in the input, and
@@ -354,7 +370,7 @@ static int read_itinerary(run *r, FILE *in)
         case WC_LINE_EMPTY:
             continue;
         case WC_LINE_ERROR:
-            line_error(r, lr.line, err.column, "%s", err.message);
+            parse_error(r, lr.line, &err);
             r->bad_lines++;
             continue;
         case WC_LINE_LEG:
