@@ -47,7 +47,7 @@ void wcr_itinerary_flush(wcr_itinerary *it)
 static cJSON *verdict_members(const wcr_itinerary *it, const wc_person *p, const wc_country *c,
                               wc_date date, const wc_verdict *v)
 {
-    cJSON *row = wcr_json_verdict_row(date, p, c, v);
+    cJSON *row = wcr_json_verdict_row(date, p, c, v, it->opts.sources);
     if (row != NULL)
         cJSON_DeleteItemFromObjectCaseSensitive(row, "date");
     /* The row's "dataset" member, at its end: in the fragment it is made

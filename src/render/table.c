@@ -191,7 +191,7 @@ void wcr_table_row(wcr_table *t, cJSON *row)
 void wcr_table_verdict(wcr_table *t, wc_date date, const wc_person *p, const wc_country *c,
                        const wc_verdict *v)
 {
-    wcr_table_row(t, wcr_json_verdict_row(date, p, c, v));
+    wcr_table_row(t, wcr_json_verdict_row(date, p, c, v, t->opts.sources));
 }
 
 bool wcr_table_end(wcr_table *t)
