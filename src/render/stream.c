@@ -1,6 +1,8 @@
 /* The streaming row primitives (see stream.h). */
 #include "stream.h"
 
+#include "writer.h"
+
 #include <stdlib.h>
 
 bool wcr_stream_open(wcr_stream *s, const wcr_writer *w)
@@ -29,33 +31,63 @@ void wcr_stream_close(wcr_stream *s)
     s->buf = NULL;
 }
 
+/* The escape of a byte JSON may not hold as it is (cJSON's choice of
+ * escapes), into `out`; returns its length. */
+static size_t json_escape(unsigned char ch, char out[8])
+{
+    switch (ch) {
+    case '"': memcpy(out, "\\\"", 2); return 2;
+    case '\\': memcpy(out, "\\\\", 2); return 2;
+    case '\b': memcpy(out, "\\b", 2); return 2;
+    case '\f': memcpy(out, "\\f", 2); return 2;
+    case '\n': memcpy(out, "\\n", 2); return 2;
+    case '\r': memcpy(out, "\\r", 2); return 2;
+    case '\t': memcpy(out, "\\t", 2); return 2;
+    default: {
+        static const char hex[] = "0123456789abcdef";
+        memcpy(out, "\\u00", 4);
+        out[4] = hex[ch >> 4];
+        out[5] = hex[ch & 15];
+        return 6;
+    }
+    }
+}
+
+static inline bool json_plain(unsigned char ch)
+{
+    return ch >= 0x20 && ch != '"' && ch != '\\';
+}
+
 void wcr_stream_json_string(wcr_stream *s, const char *text, size_t len)
 {
     wcr_stream_bytes(s, "\"", 1);
     size_t plain = 0;
     for (size_t i = 0; i < len; i++) {
-        unsigned char ch = (unsigned char)text[i];
-        if (ch >= 0x20 && ch != '"' && ch != '\\')
+        if (json_plain((unsigned char)text[i]))
             continue;
         wcr_stream_bytes(s, text + plain, i - plain);
         plain = i + 1;
         char esc[8];
-        switch (ch) {
-        case '"': wcr_stream_bytes(s, "\\\"", 2); break;
-        case '\\': wcr_stream_bytes(s, "\\\\", 2); break;
-        case '\b': wcr_stream_bytes(s, "\\b", 2); break;
-        case '\f': wcr_stream_bytes(s, "\\f", 2); break;
-        case '\n': wcr_stream_bytes(s, "\\n", 2); break;
-        case '\r': wcr_stream_bytes(s, "\\r", 2); break;
-        case '\t': wcr_stream_bytes(s, "\\t", 2); break;
-        default:
-            snprintf(esc, sizeof esc, "\\u%04x", ch);
-            wcr_stream_bytes(s, esc, 6);
-            break;
-        }
+        wcr_stream_bytes(s, esc, json_escape((unsigned char)text[i], esc));
     }
     wcr_stream_bytes(s, text + plain, len - plain);
     wcr_stream_bytes(s, "\"", 1);
+}
+
+bool wcr_buffer_json_string(wcr_buffer *b, const char *text, size_t len)
+{
+    wcr_buffer_append(b, "\"", 1);
+    size_t plain = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (json_plain((unsigned char)text[i]))
+            continue;
+        wcr_buffer_append(b, text + plain, i - plain);
+        plain = i + 1;
+        char esc[8];
+        wcr_buffer_append(b, esc, json_escape((unsigned char)text[i], esc));
+    }
+    wcr_buffer_append(b, text + plain, len - plain);
+    return wcr_buffer_append(b, "\"", 1) && !b->failed;
 }
 
 char *wcr_put_number(char *at, unsigned long n, int width)

@@ -89,6 +89,10 @@ static inline char *wcr_stream_date(wcr_stream *s, char *at, wc_date date)
  * control characters as \u00XX, everything else as it is. */
 void wcr_stream_json_string(wcr_stream *s, const char *text, size_t len);
 
+/* Appends the same to `b`. Returns false if memory ran out (then or
+ * before: b->failed). */
+bool wcr_buffer_json_string(wcr_buffer *b, const char *text, size_t len);
+
 /* Writes `n` in decimal at `at`, right-aligned in `width` (at most 20);
  * returns the end. */
 char *wcr_put_number(char *at, unsigned long n, int width);

@@ -63,18 +63,21 @@ static bool cell_text(wcr_buffer *cell, const cJSON *v)
     return ok;
 }
 
-/* Appends a cell to `line`. CSV quotes a cell only when it must (libcsv
- * does the quoting); TSV has no quoting, so tabs and line breaks in a cell
- * become spaces (in `s`, which is the caller's scratch text). */
-static bool put_cell(wcr_buffer *line, wcr_format format, char *s, size_t len)
+bool wcr_table_put_cell(wcr_buffer *line, wcr_format format, const char *s, size_t len)
 {
     if (format == WCR_TSV) {
-        for (char *p = s; *p != '\0'; p++)
+        size_t at = line->len;
+        if (!wcr_buffer_append(line, s, len))
+            return false;
+        for (char *p = line->data + at; p < line->data + line->len; p++)
             if (*p == '\t' || *p == '\n' || *p == '\r')
                 *p = ' ';
-        return wcr_buffer_append(line, s, len);
+        return true;
     }
-    if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' && (len == 0 || s[len - 1] != ' '))
+    bool quote = len > 0 && (s[0] == ' ' || s[len - 1] == ' ');
+    for (size_t i = 0; i < len && !quote; i++)
+        quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
+    if (!quote)
         return wcr_buffer_append(line, s, len);
     size_t need = csv_write(NULL, 0, s, len);
     char *room = wcr_buffer_room(line, need);
@@ -102,7 +105,7 @@ static bool put_line(wcr_buffer *line, wcr_buffer *cell, wcr_format format,
             cell->len = 0;
             ok = ok && wcr_buffer_append(cell, columns[i], strlen(columns[i]));
         }
-        ok = ok && put_cell(line, format, cell->data, cell->len);
+        ok = ok && wcr_table_put_cell(line, format, cell->data, cell->len);
     }
     /* LF, not RFC 4180's CRLF: a Unix pipe into cut or `while read` would
      * otherwise see a stray CR in the last field. */
