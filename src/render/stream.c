@@ -11,9 +11,9 @@ bool wcr_stream_open(wcr_stream *s, const wcr_writer *w)
     s->len = 0;
     s->line_number = 0;
     s->line_len = 0;
-    memset(s->dates, 0, sizeof s->dates);
+    s->dates = calloc(WCR_STREAM_DATES, sizeof *s->dates);
     s->buf = malloc(WCR_STREAM_BUFFER);
-    return s->buf != NULL;
+    return s->buf != NULL && s->dates != NULL;
 }
 
 void wcr_stream_flush(wcr_stream *s)
@@ -29,6 +29,8 @@ void wcr_stream_close(wcr_stream *s)
         wcr_stream_flush(s);
     free(s->buf);
     s->buf = NULL;
+    free(s->dates);
+    s->dates = NULL;
 }
 
 /* The escape of a byte JSON may not hold as it is (cJSON's choice of
@@ -58,35 +60,52 @@ static inline bool json_plain(unsigned char ch)
     return ch >= 0x20 && ch != '"' && ch != '\\';
 }
 
+/* The index of the first byte from `i` that JSON must escape, or `len`:
+ * eight bytes at a time while none is below 0x20, '"' or '\\' (the
+ * tests of "Bit Twiddling Hacks": a byte below n, a zero byte). */
+static size_t json_plain_run(const char *text, size_t i, size_t len)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w, q, b;
+        memcpy(&w, text + i, 8);
+        q = w ^ (ones * '"');
+        b = w ^ (ones * '\\');
+        if ((((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b)) & high)
+            break;
+    }
+    while (i < len && json_plain((unsigned char)text[i]))
+        i++;
+    return i;
+}
+
 void wcr_stream_json_string(wcr_stream *s, const char *text, size_t len)
 {
     wcr_stream_bytes(s, "\"", 1);
-    size_t plain = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (json_plain((unsigned char)text[i]))
-            continue;
-        wcr_stream_bytes(s, text + plain, i - plain);
-        plain = i + 1;
+    for (size_t i = 0; i < len;) {
+        size_t stop = json_plain_run(text, i, len);
+        wcr_stream_bytes(s, text + i, stop - i);
+        if (stop == len)
+            break;
         char esc[8];
-        wcr_stream_bytes(s, esc, json_escape((unsigned char)text[i], esc));
+        wcr_stream_bytes(s, esc, json_escape((unsigned char)text[stop], esc));
+        i = stop + 1;
     }
-    wcr_stream_bytes(s, text + plain, len - plain);
     wcr_stream_bytes(s, "\"", 1);
 }
 
 bool wcr_buffer_json_string(wcr_buffer *b, const char *text, size_t len)
 {
     wcr_buffer_append(b, "\"", 1);
-    size_t plain = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (json_plain((unsigned char)text[i]))
-            continue;
-        wcr_buffer_append(b, text + plain, i - plain);
-        plain = i + 1;
+    for (size_t i = 0; i < len;) {
+        size_t stop = json_plain_run(text, i, len);
+        wcr_buffer_append(b, text + i, stop - i);
+        if (stop == len)
+            break;
         char esc[8];
-        wcr_buffer_append(b, esc, json_escape((unsigned char)text[i], esc));
+        wcr_buffer_append(b, esc, json_escape((unsigned char)text[stop], esc));
+        i = stop + 1;
     }
-    wcr_buffer_append(b, text + plain, len - plain);
     return wcr_buffer_append(b, "\"", 1) && !b->failed;
 }
 
@@ -134,8 +153,13 @@ char *wcr_stream_line_number(wcr_stream *s, char *at, unsigned long n, int width
         s->line_len = (int)(wcr_put_number(s->line_text, n, 0) - s->line_text);
     }
     s->line_number = n;
-    for (int i = s->line_len; i < width; i++)
-        *at++ = ' ';
-    memcpy(at, s->line_text, (size_t)s->line_len);
+    /* Copies of fixed size, which the compiler inlines, then the pointer
+     * moved by what counts: the caller's room (wcr_stream_room) holds
+     * them. */
+    if (width > s->line_len) {
+        memcpy(at, "                    ", 20);
+        at += width - s->line_len;
+    }
+    memcpy(at, s->line_text, sizeof s->line_text);
     return at + s->line_len;
 }
