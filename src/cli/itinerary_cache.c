@@ -141,15 +141,23 @@ void verdict_cache_free(verdict_cache *vc)
  * or runs->n if there is none. */
 static uint32_t run_before(const verdict_cache *vc, const verdict_runs *runs, wc_date date)
 {
-    uint32_t lo = 0, hi = runs->n; /* the answer is lo - 1 */
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (vc->entries[runs->entry[mid]].from <= date)
-            lo = mid + 1;
-        else
-            hi = mid;
+    (void)vc;
+    /* Over the run starts, which lie side by side (a pair has a few dozen
+     * runs at most): no load of an entry until the one found. */
+    /* Legs come in any date order, so each step of an ordinary binary
+     * search is a coin toss for the branch predictor; this one halves
+     * the range with a conditional move, and branches only on its
+     * length (perf: 12.5% of the text run's time was in this search). */
+    const verdict_run *base = runs->entry;
+    uint32_t n = runs->n;
+    if (n == 0)
+        return 0;
+    while (n > 1) {
+        uint32_t half = n / 2;
+        base = base[half].from <= date ? base + half : base;
+        n -= half;
     }
-    return lo == 0 ? runs->n : lo - 1;
+    return base->from <= date ? (uint32_t)(base - runs->entry) : runs->n;
 }
 
 /* Evicts the entry under the clock's hand that has not been used since
@@ -230,7 +238,7 @@ const verdict_entry *verdict_cache_get(verdict_cache *vc, const wc_person *p,
     verdict_runs *runs = &vc->pairs[pair];
     uint32_t at = run_before(vc, runs, date);
     if (at < runs->n) {
-        verdict_entry *e = &vc->entries[runs->entry[at]];
+        verdict_entry *e = &vc->entries[runs->entry[at].entry];
         if (date <= e->to) {
             e->referenced = true;
             vc->hits++;
@@ -246,7 +254,7 @@ const verdict_entry *verdict_cache_get(verdict_cache *vc, const wc_person *p,
     }
     if (runs->n == runs->cap) {
         uint32_t cap = runs->cap == 0 ? 4 : runs->cap * 2;
-        uint32_t *grown = realloc(runs->entry, cap * sizeof *grown);
+        verdict_run *grown = realloc(runs->entry, cap * sizeof *grown);
         if (grown == NULL) {
             free(fresh.fragment);
             return NULL;
@@ -261,7 +269,7 @@ const verdict_entry *verdict_cache_get(verdict_cache *vc, const wc_person *p,
     at = run_before(vc, runs, date);
     uint32_t to = at == runs->n ? 0 : at + 1;
     memmove(&runs->entry[to + 1], &runs->entry[to], (runs->n - to) * sizeof runs->entry[0]);
-    runs->entry[to] = (uint32_t)slot;
+    runs->entry[to] = (verdict_run){.from = fresh.from, .entry = (uint32_t)slot};
     runs->n++;
     fresh.pair = (uint32_t)pair;
     vc->entries[slot] = fresh;

@@ -79,8 +79,13 @@ typedef struct verdict_entry {
 
 /* The runs of one (person, country) pair that the cache holds, as entry
  * indices sorted by their first day; the runs never overlap. */
+typedef struct verdict_run {
+    wc_date from;   /* entries[entry].from, here so that the search stays in one array */
+    uint32_t entry; /* its index in entries */
+} verdict_run;
+
 typedef struct verdict_runs {
-    uint32_t *entry;
+    verdict_run *entry;
     uint32_t n, cap;
 } verdict_runs;
 

@@ -4,7 +4,8 @@
 
 static bool is_leap(int year)
 {
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    unsigned y = (unsigned)year; /* WC_DATE_MIN_YEAR and later: positive */
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
 static int days_in_month(int year, int month)
@@ -25,13 +26,15 @@ bool wc_date_valid_ymd(int year, int month, int day)
  * Gregorian calendar, no tables, no time zone. For a valid date. */
 static inline wc_date days_from_civil(int year, int month, int day)
 {
-    int y = month <= 2 ? year - 1 : year;
-    int era = y / 400; /* y >= 1899, so no negative rounding */
-    int yoe = y - era * 400;
-    int mp = (month + 9) % 12;
-    int doy = (153 * mp + 2) / 5 + day - 1;
-    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return (wc_date)(era * 146097 + doe - 719468);
+    /* Unsigned: every value here is positive (year >= 1899), and unsigned
+     * division by a constant needs no sign fix-up. */
+    unsigned y = (unsigned)(month <= 2 ? year - 1 : year);
+    unsigned era = y / 400;
+    unsigned yoe = y - era * 400;
+    unsigned mp = (unsigned)(month > 2 ? month - 3 : month + 9);
+    unsigned doy = (153 * mp + 2) / 5 + (unsigned)day - 1;
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return (wc_date)(era * 146097 + doe) - 719468;
 }
 
 wc_date wc_date_from_ymd(int year, int month, int day)
