@@ -3,7 +3,6 @@
 #include "fields.h"
 #include "writer.h"
 
-#include <csv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,14 +78,19 @@ bool wcr_table_put_cell(wcr_buffer *line, wcr_format format, const char *s, size
         quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
     if (!quote)
         return wcr_buffer_append(line, s, len);
-    size_t need = csv_write(NULL, 0, s, len);
-    char *room = wcr_buffer_room(line, need);
-    if (room == NULL)
-        return false;
-    csv_write(room, need, s, len);
-    line->len += need;
-    line->data[line->len] = '\0';
-    return true;
+    /* Quoted as libcsv's csv_write quotes (tests/unit/test_render.c holds
+     * the two to the same bytes): the whole cell in '"', each '"' doubled.
+     * csv_write goes a byte at a time, a fifth of an --all run's time. */
+    wcr_buffer_append(line, "\"", 1);
+    for (const char *at = s, *end = s + len; at < end;) {
+        const char *q = memchr(at, '"', (size_t)(end - at));
+        size_t run = q != NULL ? (size_t)(q - at) + 1 : (size_t)(end - at);
+        wcr_buffer_append(line, at, run);
+        if (q != NULL)
+            wcr_buffer_append(line, "\"", 1);
+        at += run;
+    }
+    return wcr_buffer_append(line, "\"", 1);
 }
 
 /* Appends to `line` the cells of a row, or the column names for row ==
