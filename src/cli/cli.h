@@ -171,6 +171,8 @@ int cmd_data(cli *c, int argc, char **argv);
 int cmd_itinerary(cli *c, int argc, char **argv);
 int cmd_map(cli *c, int argc, char **argv);
 int cmd_events(cli *c, int argc, char **argv);
+/* `data sources [ID...]` (cmd_sources.c); argv: the ids. */
+int data_sources(cli *c, int argc, char **argv);
 
 /* countries --status LIST: parses the membership words of `countries`'
  * text (party, non-party, covered, excluded, unknown), comma-separated,

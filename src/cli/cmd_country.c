@@ -136,7 +136,10 @@ int cmd_country(cli *c, int argc, char **argv)
             status = diag_out_of_memory();
         } else {
             cJSON_AddItemToObject(o, "warrants", warrants);
-            if (c->format == FORMAT_JSON || c->format == FORMAT_JSONL) {
+            /* New keys come at the end of an object (docs/output.md). */
+            if (!wcr_json_add_source_ids(o, "source_ids", a.sources, a.n_sources)) {
+                status = diag_out_of_memory();
+            } else if (c->format == FORMAT_JSON || c->format == FORMAT_JSONL) {
                 if (!cli_json_document(c, o))
                     status = diag_out_of_memory();
             } else {

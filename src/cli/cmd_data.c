@@ -73,6 +73,8 @@ int cmd_data(cli *c, int argc, char **argv)
         return status;
     if (strcmp(argv[0], "info") == 0)
         return data_info(c, c->data_name);
+    if (strcmp(argv[0], "sources") == 0)
+        return data_sources(c, argc - 1, argv + 1);
     char shown[CLI_PATH_ECHO_BUFSIZE];
     if (argc == 1) {
         /* The dataset was validated as it loaded. */

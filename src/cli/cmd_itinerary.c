@@ -177,11 +177,17 @@ static bool end_output(run *r)
     return wcr_itinerary_end(&r->out);
 }
 
-/* Writes a row whose verdict part is the cached fragment. */
-static void put_row(run *r, unsigned long line, const wc_leg *leg, wc_date date,
+/* Writes a row whose verdict part is the cached fragment, with its day
+ * filled in where its notes name it. Returns false if memory ran out. */
+static bool put_row(run *r, unsigned long line, const wc_leg *leg, wc_date date,
                     const verdict_entry *e)
 {
-    wcr_itinerary_row(&r->out, line, leg, date, e->fragment, e->fragment_len);
+    size_t len;
+    const char *fragment = verdict_cache_fragment(r->verdicts, e, date, &len);
+    if (fragment == NULL)
+        return false;
+    wcr_itinerary_row(&r->out, line, leg, date, fragment, len);
+    return true;
 }
 
 /* Writes a row for a leg whose verdict changes inside it: the verdict of
@@ -263,7 +269,7 @@ static bool check_leg(run *r, unsigned long line, const wc_leg *leg, const wc_pe
             e = verdict_cache_get(r->verdicts, p, c, lv.day);
         if (e == NULL)
             return false;
-        put_row(r, line, leg, lv.day, e);
+        ok = put_row(r, line, leg, lv.day, e);
     }
     r->rows++; /* after the row: JSON puts a comma before every row but the first */
     return ok;

@@ -42,7 +42,7 @@ static cJSON *warrant_json(const cli *c, const wc_warrant *w)
             cJSON_Delete(ev);
     }
     const wc_source_list *lists[] = {&w->sources};
-    ok = ok && wcr_json_add_sources(o, "sources", lists, 1);
+    ok = ok && wcr_json_add_citations(o, lists, 1, true);
     if (!ok) {
         cJSON_Delete(o);
         return NULL;
@@ -86,7 +86,7 @@ static cJSON *person_json(const cli *c, const wc_person *p, bool with_warrants)
              cJSON_AddNumberToObject(o, "warrants", (double)n) != NULL &&
              wcr_json_add_string(o, "status", status);
     const wc_source_list *lists[] = {&p->sources};
-    ok = ok && wcr_json_add_sources(o, "sources", lists, 1);
+    ok = ok && wcr_json_add_citations(o, lists, 1, true);
     if (!ok) {
         cJSON_Delete(o);
         return NULL;

@@ -95,14 +95,14 @@ int cmd_can(cli *c, int argc, char **argv)
             if (!wcr_verdict_text(&c->writer, &o, c->date, p, country, &v))
                 status = diag_out_of_memory();
         } else if (c->format == FORMAT_JSON) {
-            cJSON *row = wcr_json_verdict_row(c->date, p, country, &v);
+            cJSON *row = wcr_json_verdict_row(c->date, p, country, &v, true);
             if (row == NULL || !cli_json_document(c, row))
                 status = diag_out_of_memory();
             cJSON_Delete(row);
         } else {
             wcr_table t;
             cli_table_begin(&t, c, wcr_verdict_columns);
-            wcr_table_row(&t, wcr_json_verdict_row(c->date, p, country, &v));
+            wcr_table_row(&t, wcr_json_verdict_row(c->date, p, country, &v, true));
             if (!wcr_table_end(&t))
                 status = diag_out_of_memory();
         }
@@ -189,7 +189,7 @@ int cmd_where(cli *c, int argc, char **argv)
             if (text)
                 wcr_where_text_row(&c->writer, &opts, country, &v);
             else
-                wcr_table_row(&t, wcr_json_verdict_row(c->date, p, country, &v));
+                wcr_table_row(&t, wcr_json_verdict_row(c->date, p, country, &v, c->sources));
         }
         wc_verdict_free(&v);
     }
@@ -227,7 +227,7 @@ int cmd_trips(cli *c, int argc, char **argv)
         if (text && !c->quiet)
             wcr_trip_text_row(&c->writer, &opts, trip, &v);
         else if (!text)
-            wcr_table_row(&t, wcr_json_trip_row(trip, &v));
+            wcr_table_row(&t, wcr_json_trip_row(trip, &v, c->sources));
         wc_verdict_free(&v);
     }
     if (text && !c->quiet && n == 0)

@@ -73,14 +73,25 @@ typedef struct verdict_entry {
     wc_verdict_kind kind;
     char *fragment; /* rendered; NULL for an empty slot */
     size_t fragment_len;
+    /* Where the fragment names its own day (a note such as "whether it
+     * existed on 2024-09-03 is not known"): the offsets of those dates,
+     * which verdict_cache_fragment() fills in with the day asked for, so
+     * that one entry holds for the whole run; NULL when there is none. */
+    uint32_t *holes;
+    uint32_t n_holes;
     uint32_t pair;    /* index of (person, country) in the pair table */
     bool referenced;  /* the clock's bit: used since the hand last passed */
 } verdict_entry;
 
 /* The runs of one (person, country) pair that the cache holds, as entry
  * indices sorted by their first day; the runs never overlap. */
+typedef struct verdict_run {
+    wc_date from;   /* entries[entry].from, here so that the search stays in one array */
+    uint32_t entry; /* its index in entries */
+} verdict_run;
+
 typedef struct verdict_runs {
-    uint32_t *entry;
+    verdict_run *entry;
     uint32_t n, cap;
 } verdict_runs;
 
@@ -103,6 +114,8 @@ typedef struct verdict_cache {
     size_t n_free;
     size_t bytes, budget; /* fragment bytes held; the most allowed (tests lower it) */
     verdict_entry scratch; /* a verdict for a pair outside the dataset: not kept */
+    char *day_text;        /* a fragment with its day filled in (verdict_cache_fragment) */
+    size_t day_text_cap;
     unsigned long hits, misses, evictions; /* for tests and measurements */
 } verdict_cache;
 
@@ -114,11 +127,21 @@ void verdict_cache_free(verdict_cache *vc);
 
 /* Returns the verdict for `p` in `c` on `date`, computing and rendering it
  * on a miss; NULL if memory ran out. The entry stays valid until the next
- * call. It holds for the run of days wc_verdict_span() gives, or, when the
- * fragments show no notes, wc_verdict_span_without_day_notes(): a pair
- * keeps every run it has met until the clock evicts it, so legs in any
- * date order miss once per run. */
+ * call. It holds for the run of days wc_verdict_span_without_day_notes()
+ * gives: when the fragments show notes and one names its own day, the
+ * entry keeps where that day is written (two renderings of the run, on two
+ * of its days, must differ in those dates and nowhere else), or, if they
+ * differ otherwise, holds for that day alone, as wc_verdict_span() says. A
+ * pair keeps every run it has met until the clock evicts it, so legs in
+ * any date order miss once per run. */
 const verdict_entry *verdict_cache_get(verdict_cache *vc, const wc_person *p,
                                        const wc_country *c, wc_date date);
+
+/* The fragment of `e` for `date` (a day of its run) and its length: the
+ * cached bytes, or for an entry whose notes name their own day, those
+ * bytes with `date` filled in (valid until the next call). NULL if memory
+ * ran out. */
+const char *verdict_cache_fragment(verdict_cache *vc, const verdict_entry *e, wc_date date,
+                                   size_t *len);
 
 #endif

@@ -55,6 +55,11 @@ const option_spec GLOBAL_OPTIONS[] = {
 static const option_spec ANSWER_OPTIONS[] = {
     OPT_ON, OPT_FORMAT(TABLE_FORMATS), OPT_NO_HEADER, COMMON_OPTIONS, OPT_END};
 
+/* where, trips, itinerary: JSON rows carry "source_ids"; --sources puts
+ * the full citations back in each row as well. */
+#define OPT_ROW_SOURCES                                                                      \
+    OPT_FLAG('v', "sources", sources, "json/jsonl: every row's citations too, not only source_ids")
+
 static const option_spec CAN_OPTIONS[] = {
     OPT_ON,
     OPT_FORMAT(TABLE_FORMATS),
@@ -73,8 +78,12 @@ static const option_spec WHERE_OPTIONS[] = {
     OPT_STRING(0, "verdict", verdict_text, "LIST", ARG_WORD_LIST, VERDICT_WORDS,
                "only the countries with these verdicts (comma-separated; with --all, "
                "territories too)"),
+    OPT_ROW_SOURCES,
     COMMON_OPTIONS,
     OPT_END};
+
+static const option_spec TRIPS_OPTIONS[] = {
+    OPT_ON, OPT_FORMAT(TABLE_FORMATS), OPT_NO_HEADER, OPT_ROW_SOURCES, COMMON_OPTIONS, OPT_END};
 
 static const option_spec COUNTRIES_OPTIONS[] = {
     OPT_ON,
@@ -109,6 +118,7 @@ static const option_spec ITINERARY_OPTIONS[] = {
     OPT_STRING(0, "verdict", verdict_text, "LIST", ARG_WORD_LIST, VERDICT_WORDS,
                "only the rows with these verdicts (comma-separated; the exit status "
                "still answers for every row)"),
+    OPT_ROW_SOURCES,
     COMMON_OPTIONS,
     OPT_END};
 
@@ -247,7 +257,8 @@ static int check_data(cli *c, int argc, char **argv)
 {
     char echo[CLI_ECHO_BUFSIZE];
     if (argc < 1) {
-        cli_error("'data' needs 'info', 'validate', 'status', 'install', 'update' or 'diff' "
+        cli_error("'data' needs 'info', 'validate', 'sources', 'status', 'install', 'update' or "
+                  "'diff' "
                   "(try 'warrantcheck data --help')");
         return CHECK_FAILED;
     }
@@ -262,6 +273,11 @@ static int check_data(cli *c, int argc, char **argv)
         }
         return CHECK_DATA;
     }
+    if (strcmp(argv[0], "sources") == 0) {
+        c->undated = true; /* about the data, not for a date */
+        /* The ids are checked against the data, once it is loaded. */
+        return ops_only(c, 0, "data sources") ? CHECK_DATA : CHECK_FAILED;
+    }
     if (strcmp(argv[0], "validate") == 0) {
         if (argc > 2) {
             cli_error("'data validate' takes at most one FILE");
@@ -269,7 +285,8 @@ static int check_data(cli *c, int argc, char **argv)
         }
         return argc == 2 ? CHECK_NO_DATA : CHECK_DATA;
     }
-    cli_error("unknown 'data' command '%s' (info, validate, status, install, update or diff)",
+    cli_error("unknown 'data' command '%s' (info, validate, sources, status, install, update or "
+              "diff)",
               cli_echo(argv[0], echo));
     return CHECK_FAILED;
 }
@@ -384,7 +401,7 @@ const command COMMANDS[] = {
      "  warrantcheck countries --status unknown,excluded\n"
      "  warrantcheck countries --non-parties --format csv\n"},
     {"trips", cmd_trips, check_trips,
-     {{ARG_PERSON, "PERSON"}}, FORMATS_TABLES, NULL, ANSWER_OPTIONS,
+     {{ARG_PERSON, "PERSON"}}, FORMATS_TABLES, NULL, TRIPS_OPTIONS,
      COMMAND_QUERY | COMMAND_PAGES, "travel history: each trip, whether the host was obliged, what happened",
      "Each known foreign trip of PERSON after a warrant, with the host's duty on\n"
      "the day of arrival and what the host did.\n\n"
@@ -406,12 +423,15 @@ const command COMMANDS[] = {
      "  warrantcheck map al-bashir --on 2019-06-01 --out bashir.svg\n"
      "  warrantcheck map netanyahu | rsvg-convert -w 1600 > netanyahu.png\n"},
     {"data", cmd_data, check_data,
-     {{ARG_WORDS, "info|validate|status|install|update|diff"}, {ARG_FILE, "[FILE]"}},
+     {{ARG_WORDS, "info|validate|sources|status|install|update|diff"}, {ARG_FILE, "[FILE]"}},
      FORMATS_TABLES, NULL, DATA_OPTIONS, COMMAND_QUERY | COMMAND_PAGES,
-     "the dataset: counts, validity, age, install, update, diff",
+     "the dataset: counts, validity, sources, age, install, update, diff",
      "'data info' prints the dataset's as-of date and counts (States Parties on\n"
      "the date among them); 'data validate [FILE]' checks a data file as the\n"
      "loader does and exits 4 with the place of the first fault.\n"
+     "'data sources [ID...]': the sources the data cites (id, reliability,\n"
+     "publisher, title, date, url, citation), all of them or those named: the\n"
+     "'source_ids' of a JSON row lead here. An unknown ID is exit status 3.\n"
      "'data status [--max-age DAYS]': the version, as-of date, age in days on the\n"
      "date, SHA-256 and origin of the data in use; exit 1 if older than DAYS (180).\n"
      "'data install FILE [--force]': validates FILE and installs it for this user\n"
@@ -426,6 +446,8 @@ const command COMMANDS[] = {
      "Examples:\n"
      "  warrantcheck data info --on 2025-01-01\n"
      "  warrantcheck data validate data/warrantcheck.json\n"
+     "  warrantcheck data sources --format jsonl | jq -r .citation\n"
+     "  warrantcheck where putin --format jsonl | jq -r '.source_ids[]' | sort -u\n"
      "  warrantcheck -q data status --max-age 90 || echo 'time to update'\n"
      "  warrantcheck data install ~/Downloads/warrantcheck.json\n"
      "  warrantcheck data update --from https://example.org/wc/ --key release.pub\n"

@@ -41,7 +41,7 @@ bool wcr_json_add_state_party(cJSON *obj, bool state_party, bool presumed)
 }
 
 cJSON *wcr_json_verdict_row(wc_date date, const wc_person *p, const wc_country *c,
-                            const wc_verdict *v)
+                            const wc_verdict *v, bool citations)
 {
     cJSON *o = cJSON_CreateObject();
     bool ok = o != NULL && wcr_json_add_date(o, "date", date) &&
@@ -52,7 +52,7 @@ cJSON *wcr_json_verdict_row(wc_date date, const wc_person *p, const wc_country *
               wcr_json_add_string(o, "basis", v->basis) &&
               wcr_json_add_string(o, "warrant", v->warrant ? v->warrant->id : NULL) &&
               wcr_json_add_strings(o, "notes", v->notes.items, v->notes.count) &&
-              wcr_json_add_sources(o, "sources", v->sources, v->n_sources);
+              wcr_json_add_citations(o, v->sources, v->n_sources, citations);
     if (!ok) {
         cJSON_Delete(o);
         return NULL;
@@ -60,9 +60,9 @@ cJSON *wcr_json_verdict_row(wc_date date, const wc_person *p, const wc_country *
     return o;
 }
 
-cJSON *wcr_json_trip_row(const wc_trip *trip, const wc_verdict *v)
+cJSON *wcr_json_trip_row(const wc_trip *trip, const wc_verdict *v, bool citations)
 {
-    cJSON *row = wcr_json_verdict_row(trip->start, trip->person, trip->host, v);
+    cJSON *row = wcr_json_verdict_row(trip->start, trip->person, trip->host, v, citations);
     if (row != NULL && !(wcr_json_add_date(row, "start", trip->start) &&
                          wcr_json_add_date(row, "end", trip->end) &&
                          wcr_json_add_string(row, "city", trip->city) &&
@@ -110,6 +110,33 @@ bool wcr_json_add_sources(cJSON *obj, const char *key, const wc_source_list *con
         }
     }
     return true;
+}
+
+bool wcr_json_add_source_ids(cJSON *obj, const char *key, const wc_source_list *const *lists,
+                             size_t n_lists)
+{
+    cJSON *a = cJSON_AddArrayToObject(obj, key);
+    if (a == NULL)
+        return false;
+    for (size_t l = 0; l < n_lists; l++) {
+        for (size_t i = 0; i < lists[l]->count; i++) {
+            if (wcr_source_seen(lists, l, i))
+                continue;
+            cJSON *item = cJSON_CreateString(lists[l]->items[i]->id);
+            if (item == NULL || !cJSON_AddItemToArray(a, item)) {
+                cJSON_Delete(item);
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+bool wcr_json_add_citations(cJSON *obj, const wc_source_list *const *lists, size_t n_lists,
+                            bool citations)
+{
+    return (!citations || wcr_json_add_sources(obj, "sources", lists, n_lists)) &&
+           wcr_json_add_source_ids(obj, "source_ids", lists, n_lists);
 }
 
 bool wcr_json_write(const wcr_writer *w, const cJSON *value, bool pretty)

@@ -32,16 +32,28 @@ bool wcr_json_add_strings(cJSON *obj, const char *key, char *const *items, size_
 bool wcr_json_add_sources(cJSON *obj, const char *key, const wc_source_list *const *lists,
                           size_t n_lists);
 
+/* Adds `key`: an array of the ids of the sources, each once, in the order
+ * of wcr_json_add_sources(). */
+bool wcr_json_add_source_ids(cJSON *obj, const char *key, const wc_source_list *const *lists,
+                             size_t n_lists);
+
+/* Adds "sources" (the citations) if `citations`, then "source_ids": a
+ * single document carries both; a row of a stream (where, trips,
+ * itinerary) only the ids, unless --sources asks for the citations too, so
+ * that a million rows do not repeat the same citations a million times. */
+bool wcr_json_add_citations(cJSON *obj, const wc_source_list *const *lists, size_t n_lists,
+                            bool citations);
+
 /* Returns a new row object for a verdict: date, person, country,
- * state_party, through, verdict, basis, warrant, notes and sources (SPEC
- * section 5), or NULL if memory ran out. */
+ * state_party, through, verdict, basis, warrant, notes, sources (if
+ * `citations`) and source_ids (SPEC section 5), or NULL if memory ran out. */
 cJSON *wcr_json_verdict_row(wc_date date, const wc_person *p, const wc_country *c,
-                            const wc_verdict *v);
+                            const wc_verdict *v, bool citations);
 
 /* Returns a new row object for a trip: the verdict row of the host on the
  * day of arrival (`v`), then start, end, city, occasion and outcome; NULL
  * if memory ran out. */
-cJSON *wcr_json_trip_row(const wc_trip *trip, const wc_verdict *v);
+cJSON *wcr_json_trip_row(const wc_trip *trip, const wc_verdict *v, bool citations);
 
 /* Adds "dataset": {"version", "as_of"} of o->dataset to `obj`, the one
  * place that member is made: every JSON document (wcr_json_document), table

@@ -6,6 +6,7 @@
 #include "writer.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* The rows of SPEC section 5, flattened; the verdict part is rendered once
  * per (person, country, run of days) and the row's own fields put before it. */
@@ -14,9 +15,6 @@ const char *const wcr_itinerary_columns[] = {
     "country", "through", "state_party", "verdict", "basis",  "notes",
     "note", /* the input's note: appended, so cut -f scripts keep their fields */
     NULL};
-static const char *const VERDICT_PART_COLUMNS[] = {
-    "person",  "person_name", "iso2",    "iso3",  "country", "through",
-    "state_party", "verdict", "basis", "notes", NULL};
 
 bool wcr_itinerary_open(wcr_itinerary *it, const wcr_writer *w, const wcr_opts *o)
 {
@@ -24,12 +22,16 @@ bool wcr_itinerary_open(wcr_itinerary *it, const wcr_writer *w, const wcr_opts *
     it->person_column = false;
     it->started = false;
     it->rows = 0;
+    it->scratch = (wcr_buffer){0};
+    it->changing = (wcr_buffer){0};
     return wcr_stream_open(&it->s, w);
 }
 
 void wcr_itinerary_close(wcr_itinerary *it)
 {
     wcr_stream_close(&it->s);
+    wcr_buffer_free(&it->scratch);
+    wcr_buffer_free(&it->changing);
     /* A run cut short (a closed pipe) never reached wcr_itinerary_end:
      * free the table's buffers; after an end this does nothing. */
     if (it->started && (it->opts.format == WCR_CSV || it->opts.format == WCR_TSV))
@@ -44,22 +46,159 @@ void wcr_itinerary_flush(wcr_itinerary *it)
 
 /* ------------------------------------------------------------ fragments */
 
-/* The verdict part of a row as JSON members: the verdict row less its
- * "date", which each row gives for itself. */
-static cJSON *verdict_members(const wcr_itinerary *it, const wc_person *p, const wc_country *c,
-                              wc_date date, const wc_verdict *v)
+/* The verdict part of a row is written here byte for byte as cJSON and
+ * table.c would write the verdict row of fields.h (less its "date", which
+ * each row gives for itself), without building a tree: a miss of the
+ * verdict cache costs a few hundred bytes of appends, not a tree of every
+ * citation, a print and a free. tests/unit/test_itinerary_rows.c holds
+ * the two to the same bytes. `extra` is one more note (the change inside
+ * a leg), or NULL. */
+
+static void json_key(wcr_buffer *b, const char *key_colon, size_t len)
 {
-    cJSON *row = wcr_json_verdict_row(date, p, c, v);
-    if (row != NULL)
-        cJSON_DeleteItemFromObjectCaseSensitive(row, "date");
+    wcr_buffer_append(b, key_colon, len);
+}
+#define JSON_KEY(b, lit) json_key((b), (lit), sizeof(lit) - 1)
+
+static void json_string_or_null(wcr_buffer *b, const char *s)
+{
+    if (s == NULL)
+        wcr_buffer_append(b, "null", 4);
+    else
+        wcr_buffer_json_string(b, s, strlen(s));
+}
+
+static void json_date_or_null(wcr_buffer *b, wc_date d)
+{
+    char text[WC_DATE_BUFSIZE];
+    json_string_or_null(b, d == WC_DATE_UNKNOWN ? NULL : wc_date_format(d, text));
+}
+
+static void json_fragment(const wcr_itinerary *it, wcr_buffer *b, const wc_person *p,
+                          const wc_country *c, const wc_verdict *v, const char *extra)
+{
+    JSON_KEY(b, "\"person\":{\"id\":");
+    json_string_or_null(b, p->id);
+    JSON_KEY(b, ",\"name\":");
+    json_string_or_null(b, p->name);
+    JSON_KEY(b, "},\"country\":{\"iso2\":");
+    json_string_or_null(b, c->iso2);
+    JSON_KEY(b, ",\"iso3\":");
+    json_string_or_null(b, c->iso3);
+    JSON_KEY(b, ",\"name\":");
+    json_string_or_null(b, c->name);
+    JSON_KEY(b, "},\"state_party\":");
+    if (v->state_party_presumed)
+        JSON_KEY(b, "null");
+    else if (v->state_party)
+        JSON_KEY(b, "true");
+    else
+        JSON_KEY(b, "false");
+    JSON_KEY(b, ",\"through\":");
+    json_string_or_null(b, v->through ? v->through->iso2 : NULL);
+    JSON_KEY(b, ",\"verdict\":");
+    json_string_or_null(b, wc_verdict_word(v->kind));
+    JSON_KEY(b, ",\"basis\":");
+    json_string_or_null(b, v->basis);
+    JSON_KEY(b, ",\"warrant\":");
+    json_string_or_null(b, v->warrant ? v->warrant->id : NULL);
+    JSON_KEY(b, ",\"notes\":[");
+    for (size_t i = 0; i < v->notes.count; i++) {
+        if (i > 0)
+            JSON_KEY(b, ",");
+        json_string_or_null(b, v->notes.items[i]);
+    }
+    if (extra != NULL) {
+        if (v->notes.count > 0)
+            JSON_KEY(b, ",");
+        json_string_or_null(b, extra);
+    }
+    JSON_KEY(b, "]");
+    if (it->opts.sources) {
+        JSON_KEY(b, ",\"sources\":[");
+        bool first = true;
+        for (size_t l = 0; l < v->n_sources; l++)
+            for (size_t i = 0; i < v->sources[l]->count; i++) {
+                if (wcr_source_seen(v->sources, l, i))
+                    continue;
+                char *cite = wcr_citation(v->sources[l]->items[i]);
+                if (cite == NULL) {
+                    b->failed = true;
+                    return;
+                }
+                if (!first)
+                    JSON_KEY(b, ",");
+                first = false;
+                json_string_or_null(b, cite);
+                free(cite);
+            }
+        JSON_KEY(b, "]");
+    }
+    JSON_KEY(b, ",\"source_ids\":[");
+    bool first = true;
+    for (size_t l = 0; l < v->n_sources; l++)
+        for (size_t i = 0; i < v->sources[l]->count; i++) {
+            if (wcr_source_seen(v->sources, l, i))
+                continue;
+            if (!first)
+                JSON_KEY(b, ",");
+            first = false;
+            json_string_or_null(b, v->sources[l]->items[i]->id);
+        }
+    JSON_KEY(b, "]");
     /* The row's "dataset" member, at its end: in the fragment it is made
      * once per (person, country, run of days), not once per row. */
-    bool json = it->opts.format == WCR_JSON || it->opts.format == WCR_JSONL;
-    if (row != NULL && json && !wcr_json_stamp(row, &it->opts)) {
-        cJSON_Delete(row);
-        return NULL;
+    if (it->opts.dataset != NULL) {
+        JSON_KEY(b, ",\"dataset\":{\"version\":");
+        json_string_or_null(b, it->opts.dataset->dataset_version);
+        JSON_KEY(b, ",\"as_of\":");
+        json_date_or_null(b, it->opts.dataset->as_of);
+        JSON_KEY(b, "}");
     }
-    return row;
+    JSON_KEY(b, "}");
+}
+
+/* One CSV/TSV cell and the separator before the next. */
+static void cell(wcr_buffer *b, wcr_format f, const char *s)
+{
+    if (s != NULL)
+        wcr_table_put_cell(b, f, s, strlen(s));
+    wcr_buffer_append(b, f == WCR_TSV ? "\t" : ",", 1);
+}
+
+/* The CSV/TSV cells of the verdict part (VERDICT_PART_COLUMNS) and the
+ * line end. `scratch` holds the notes joined by "; ". */
+static void cells_fragment(const wcr_itinerary *it, wcr_buffer *b, wcr_buffer *scratch,
+                           const wc_person *p, const wc_country *c, const wc_verdict *v,
+                           const char *extra)
+{
+    wcr_format f = it->opts.format;
+    cell(b, f, p->id);
+    cell(b, f, p->name);
+    cell(b, f, c->iso2);
+    cell(b, f, c->iso3);
+    cell(b, f, c->name);
+    cell(b, f, v->through ? v->through->iso2 : NULL);
+    cell(b, f, v->state_party_presumed ? NULL : v->state_party ? "true" : "false");
+    cell(b, f, wc_verdict_word(v->kind));
+    cell(b, f, v->basis);
+    /* As table.c joins a list: "; " between items, after a non-empty start. */
+    scratch->len = 0;
+    wcr_buffer_append(scratch, "", 0);
+    for (size_t i = 0; i <= v->notes.count; i++) {
+        const char *note = i < v->notes.count ? v->notes.items[i] : extra;
+        if (note == NULL)
+            continue;
+        if (scratch->len > 0)
+            wcr_buffer_append(scratch, "; ", 2);
+        wcr_buffer_append(scratch, note, strlen(note));
+    }
+    if (scratch->failed) {
+        b->failed = true;
+        return;
+    }
+    wcr_table_put_cell(b, f, scratch->data, scratch->len);
+    wcr_buffer_append(b, "\n", 1);
 }
 
 static char *render_text(const wcr_itinerary *it, const wc_person *p, const wc_country *c,
@@ -76,39 +215,32 @@ static char *render_text(const wcr_itinerary *it, const wc_person *p, const wc_c
     return s;
 }
 
-/* The CSV/TSV cells of the verdict part, as table.c writes them, with the
- * line end. Takes `members`. */
-static char *render_cells(const wcr_itinerary *it, cJSON *members, size_t *len)
+/* The verdict part of a machine format into `b` (emptied first). */
+static bool build_fragment(wcr_itinerary *it, wcr_buffer *b, const wc_person *p,
+                           const wc_country *c, const wc_verdict *v, const char *extra)
 {
-    wcr_buffer b = {0};
-    bool ok = wcr_table_cells(&b, it->opts.format, VERDICT_PART_COLUMNS, members);
-    cJSON_Delete(members);
-    if (!ok || b.failed || b.data == NULL) {
-        wcr_buffer_free(&b);
-        return NULL;
-    }
-    *len = b.len;
-    return b.data;
+    b->len = 0;
+    wcr_buffer_append(b, "", 0);
+    if (it->opts.format == WCR_CSV || it->opts.format == WCR_TSV)
+        cells_fragment(it, b, &it->scratch, p, c, v, extra);
+    else
+        json_fragment(it, b, p, c, v, extra);
+    return !b->failed;
 }
 
 char *wcr_itinerary_fragment(wcr_itinerary *it, const wc_person *p, const wc_country *c,
                              wc_date date, const wc_verdict *v, size_t *len)
 {
+    (void)date; /* the verdict part names no day of its own */
     if (it->opts.format == WCR_TEXT)
         return render_text(it, p, c, v, len);
-    cJSON *members = verdict_members(it, p, c, date, v);
-    if (members == NULL)
+    wcr_buffer b = {0};
+    if (!build_fragment(it, &b, p, c, v, NULL)) {
+        wcr_buffer_free(&b);
         return NULL;
-    if (it->opts.format == WCR_CSV || it->opts.format == WCR_TSV)
-        return render_cells(it, members, len);
-    char *text = cJSON_PrintUnformatted(members);
-    cJSON_Delete(members);
-    if (text == NULL)
-        return NULL;
-    /* Keep everything after the "{": the row's own fields come first. */
-    *len = strlen(text) - 1;
-    memmove(text, text + 1, *len + 1);
-    return text;
+    }
+    *len = b.len;
+    return b.data; /* the caller owns it */
 }
 
 /* ----------------------------------------------------------------- rows */
@@ -301,82 +433,13 @@ void wcr_itinerary_changing_text(wcr_itinerary *it, unsigned long line, const wc
     it->rows++;
 }
 
-/* Adds "input": the leg's line as read (not NUL-terminated there). */
-static bool add_input(cJSON *row, const wc_leg *leg)
-{
-    char *text = malloc(leg->input_len + 1);
-    if (text == NULL)
-        return false;
-    memcpy(text, leg->input, leg->input_len);
-    text[leg->input_len] = '\0';
-    cJSON *input = cJSON_CreateString(text);
-    free(text);
-    if (input != NULL && cJSON_AddItemToObject(row, "input", input))
-        return true;
-    cJSON_Delete(input);
-    return false;
-}
-
-/* Adds "note": the leg's note, or null. */
-static bool add_note(cJSON *row, const wc_leg *leg)
-{
-    if (leg->note == NULL)
-        return cJSON_AddNullToObject(row, "note") != NULL;
-    char *text = malloc(leg->note_len + 1);
-    if (text == NULL)
-        return false;
-    memcpy(text, leg->note, leg->note_len);
-    text[leg->note_len] = '\0';
-    cJSON *note = cJSON_CreateString(text);
-    free(text);
-    if (note != NULL && cJSON_AddItemToObject(row, "note", note))
-        return true;
-    cJSON_Delete(note);
-    return false;
-}
-
 bool wcr_itinerary_changing_row(wcr_itinerary *it, unsigned long line, const wc_leg *leg,
                                 const wc_person *p, const wc_country *c, wc_date date,
                                 const wc_verdict *v, const char *change)
 {
-    wcr_stream_flush(&it->s);
-    cJSON *members = verdict_members(it, p, c, date, v);
-    cJSON *row = cJSON_CreateObject();
-    bool ok = members != NULL && row != NULL &&
-              cJSON_AddNumberToObject(row, "line", (double)line) != NULL &&
-              wcr_json_add_date(row, "date", date) && wcr_json_add_date(row, "start", leg->start) &&
-              wcr_json_add_date(row, "end", leg->end) && add_input(row, leg) && add_note(row, leg);
-    while (ok && members->child != NULL) {
-        cJSON *item = cJSON_DetachItemViaPointer(members, members->child);
-        ok = cJSON_AddItemToObject(row, item->string, item);
-        if (!ok)
-            cJSON_Delete(item);
-    }
-    cJSON *notes = ok ? cJSON_GetObjectItemCaseSensitive(row, "notes") : NULL;
-    cJSON *note = notes != NULL ? cJSON_CreateString(change) : NULL;
-    ok = note != NULL && cJSON_AddItemToArray(notes, note);
-    if (!ok && note != NULL)
-        cJSON_Delete(note);
-    cJSON_Delete(members);
-    if (!ok) {
-        cJSON_Delete(row);
+    /* The row as any other, its fragment with the change as its last note. */
+    if (!build_fragment(it, &it->changing, p, c, v, change))
         return false;
-    }
-    if (it->opts.format == WCR_CSV || it->opts.format == WCR_TSV) {
-        wcr_table_row(&it->csv, row); /* takes the row */
-        it->rows++;
-        return true;
-    }
-    char *text = cJSON_PrintUnformatted(row);
-    cJSON_Delete(row);
-    if (text == NULL)
-        return false;
-    if (it->opts.format == WCR_JSON)
-        wcr_puts(it->s.w, it->rows > 0 ? ",\n" : "\n");
-    wcr_puts(it->s.w, text);
-    if (it->opts.format == WCR_JSONL)
-        wcr_putc(it->s.w, '\n');
-    free(text);
-    it->rows++;
+    wcr_itinerary_row(it, line, leg, date, it->changing.data, it->changing.len);
     return true;
 }

@@ -14,7 +14,9 @@ typedef struct wcr_itinerary {
     wcr_stream s;
     wcr_opts opts;
     bool person_column; /* text: rows name their person (set before the first row) */
-    wcr_table csv;      /* CSV/TSV: the header and the rows built whole */
+    wcr_table csv;      /* CSV/TSV: the header */
+    wcr_buffer scratch; /* CSV/TSV: a cell's text on its way */
+    wcr_buffer changing; /* the verdict part of a row whose verdict changes */
     bool started;       /* the header or "[" is out */
     size_t rows;        /* rows written */
 } wcr_itinerary;
@@ -53,9 +55,9 @@ void wcr_itinerary_row(wcr_itinerary *it, unsigned long line, const wc_leg *leg,
 void wcr_itinerary_changing_text(wcr_itinerary *it, unsigned long line, const wc_leg *leg,
                                  const char *fragment, size_t fragment_len, const char *change);
 
-/* Writes the row, built whole, of a leg whose verdict changes in a machine
- * format: verdict `v` of `date`, with `change` as its last note. Returns
- * false if memory ran out. */
+/* Writes the row of a leg whose verdict changes, in a machine format:
+ * verdict `v` of `date`, with `change` as its last note. Returns false if
+ * memory ran out. */
 bool wcr_itinerary_changing_row(wcr_itinerary *it, unsigned long line, const wc_leg *leg,
                                 const wc_person *p, const wc_country *c, wc_date date,
                                 const wc_verdict *v, const char *change);

@@ -15,7 +15,9 @@
 #include <string.h>
 
 #define WCR_STREAM_BUFFER ((size_t)1 << 16)
-#define WCR_STREAM_DATES 4096
+/* A power of two: any 16,384 days in a row (44 years: every date the
+ * data covers) take distinct slots. */
+#define WCR_STREAM_DATES 16384
 
 typedef struct wcr_stream {
     const wcr_writer *w;
@@ -26,12 +28,13 @@ typedef struct wcr_stream {
     unsigned long line_number;
     char line_text[24];
     int line_len;
-    /* The text of recent dates, by date modulo the size: formatting a
-     * date costs more than a row's other fields together. */
-    struct {
+    /* The text of recent dates, by date modulo the size (WCR_STREAM_DATES
+     * of them, malloc'd): formatting a date costs more than a row's other
+     * fields together. */
+    struct wcr_stream_date {
         wc_date date;
         char text[WC_DATE_BUFSIZE];
-    } dates[WCR_STREAM_DATES];
+    } *dates;
 } wcr_stream;
 
 /* Readies `s` to write to `w`, which must outlive it. Returns false if
@@ -89,13 +92,17 @@ static inline char *wcr_stream_date(wcr_stream *s, char *at, wc_date date)
  * control characters as \u00XX, everything else as it is. */
 void wcr_stream_json_string(wcr_stream *s, const char *text, size_t len);
 
+/* Appends the same to `b`. Returns false if memory ran out (then or
+ * before: b->failed). */
+bool wcr_buffer_json_string(wcr_buffer *b, const char *text, size_t len);
+
 /* Writes `n` in decimal at `at`, right-aligned in `width` (at most 20);
  * returns the end. */
 char *wcr_put_number(char *at, unsigned long n, int width);
 
 /* Writes line number `n` at `at`, right-aligned in `width`: by counting up
  * the text of the last one where it is the next, else in full. Returns the
- * end. */
+ * end. Needs 48 bytes of room at `at` (it copies in fixed sizes). */
 char *wcr_stream_line_number(wcr_stream *s, char *at, unsigned long n, int width);
 
 #endif

@@ -16,4 +16,11 @@ void wcr_table_row(wcr_table *t, cJSON *row);
 bool wcr_table_cells(wcr_buffer *out, wcr_format format, const char *const *columns,
                      const cJSON *row);
 
+/* Appends one CSV/TSV cell of `len` bytes (no NUL among them) to `line`.
+ * CSV quotes a cell only when it must (a `,`, `"`, CR or LF, or a blank
+ * at either end; libcsv's csv_write does the quoting); TSV has no quoting,
+ * so tabs and line breaks in a cell become spaces. Returns false if memory
+ * ran out. */
+bool wcr_table_put_cell(wcr_buffer *line, wcr_format format, const char *s, size_t len);
+
 #endif

@@ -63,7 +63,7 @@ expect warrantcheck where putin --format = t -- text tsv
 expect warrantcheck --color a -- auto always
 expect warrantcheck countries --non -- --non-parties
 expect warrantcheck completion '' -- bash zsh fish
-expect warrantcheck data '' -- diff info install status update validate
+expect warrantcheck data '' -- diff info install sources status update validate
 expect warrantcheck help ca -- can
 expect warrantcheck can putin mongolia --no-h -- --no-header
 expect warrantcheck can putin mongolia --no-p -- --no-pager

@@ -91,8 +91,9 @@ doc_change "a key present only with an option the example lacks" can "not docume
 # Changes that keep the promise: the checker still passes.
 doc_same "a key present only with an option the example gives" can \
     '/^### `can/,/^### /{s/^| `sources` | list of strings |/| `sources` | list of strings, only with `--sources` |/;s/^- Example: `warrantcheck can putin mongolia --on 2024-09-03`/- Example: `warrantcheck can putin mongolia --on 2024-09-03 --sources`/;s/, `warrantcheck can putin gibraltar --on 2024-09-03`, `warrantcheck can al-tuhamy kenya --on 2023-01-01`//}'
+# (where's rows carry `sources` only with --sources: with it, can's fields)
 doc_same "where's fields as can's" where \
-    '/^### `where/,/^### /{/^|/d;/^- CSV\/TSV columns:/s/.*/- Fields: as `can`/}'
+    '/^### `where/,/^### /{/^|/d;/^- CSV\/TSV columns:/s/.*/- Fields: as `can`/;/^- Example:/s/`warrantcheck where putin /`warrantcheck where putin --sources /g}'
 
 # What the program prints changed.
 program_change "a key renamed in the output" where "not documented: legal_basis" \

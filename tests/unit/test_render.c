@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <csv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -132,7 +133,7 @@ static void numbers_and_dates_are_written_in_place(void **state)
 {
     (void)state;
     char *text = streamed(numbers_and_dates);
-    assert_string_equal(text, "0    42 1234567 2024-02-29 2035-05-18 2024-02-29");
+    assert_string_equal(text, "0    42 1234567 2024-02-29 2069-01-07 2024-02-29");
     free(text);
 }
 
@@ -271,6 +272,39 @@ static void the_dataset_member_is_stamped_once(void **state)
     cJSON_Delete(o);
 }
 
+/* CSV cells are quoted as libcsv's csv_write quotes them, and TSV cells
+ * lose their tabs and line breaks. */
+static void cells_are_quoted_as_libcsv_does(void **state)
+{
+    (void)state;
+    static const char *const cells[] = {
+        "", "plain", "a,b", "\"", "\"\"", "say \"hi\", then go", " lead", "trail ",
+        "line\nbreak", "cr\rhere", "tab\there", "\"edge", "edge\"", "x\"\"y,z\n\"",
+        "é, ü \"ß\""};
+    for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+        const char *c = cells[i];
+        size_t len = strlen(c);
+        wcr_buffer b = {0};
+        assert_true(wcr_table_put_cell(&b, WCR_CSV, c, len));
+        bool quote = len > 0 && (c[0] == ' ' || c[len - 1] == ' ');
+        quote = quote || strpbrk(c, ",\"\r\n") != NULL;
+        char want[128];
+        size_t n = len;
+        if (quote) {
+            n = csv_write(want, sizeof want, c, len);
+        } else {
+            memcpy(want, c, len);
+        }
+        want[n] = '\0';
+        assert_string_equal(b.data != NULL ? b.data : "", want);
+        wcr_buffer_free(&b);
+        assert_true(wcr_table_put_cell(&b, WCR_TSV, c, len));
+        for (size_t k = 0; k < len; k++)
+            assert_true(b.data[k] == (c[k] == '\t' || c[k] == '\n' || c[k] == '\r' ? ' ' : c[k]));
+        wcr_buffer_free(&b);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -283,6 +317,7 @@ int main(void)
         cmocka_unit_test(the_stream_keeps_order_past_its_buffer),
         cmocka_unit_test(tables_flatten_rows_into_cells),
         cmocka_unit_test(the_dataset_member_is_stamped_once),
+        cmocka_unit_test(cells_are_quoted_as_libcsv_does),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
