@@ -46,6 +46,18 @@ typedef struct run {
 } run;
 
 /* "warrantcheck: FILE:LINE:COL: error: ..." */
+/* The text rows' person column is as wide as the dataset's widest id, so
+ * the columns after it line up whoever each row names. */
+static int widest_person_id(const wc_dataset *ds)
+{
+    size_t widest = 0;
+    for (size_t i = 0; i < ds->n_persons; i++) {
+        size_t n = strlen(ds->persons[i].id);
+        widest = n > widest ? n : widest;
+    }
+    return widest > 64 ? 64 : (int)widest;
+}
+
 static void line_error(const run *r, unsigned long line, size_t column, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 4, 5)))
@@ -473,6 +485,7 @@ int cmd_itinerary(cli *c, int argc, char **argv)
     wcr_opts opts = cli_render_opts(c);
     bool out_open = wcr_itinerary_open(&r.out, &c->writer, &opts);
     r.out.person_column = c->all;
+    r.out.person_width = widest_person_id(c->ds);
     if (r.parser == NULL || r.verdicts == NULL || r.countries == NULL || r.persons == NULL ||
         r.bad_countries == NULL || r.bad_persons == NULL || r.name == NULL || r.place == NULL ||
         !out_open) {

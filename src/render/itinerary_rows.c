@@ -20,6 +20,7 @@ bool wcr_itinerary_open(wcr_itinerary *it, const wcr_writer *w, const wcr_opts *
 {
     it->opts = *o;
     it->person_column = false;
+    it->person_width = 0;
     it->started = false;
     it->rows = 0;
     it->scratch = (wcr_buffer){0};
@@ -204,12 +205,15 @@ static void cells_fragment(const wcr_itinerary *it, wcr_buffer *b, wcr_buffer *s
 static char *render_text(const wcr_itinerary *it, const wc_person *p, const wc_country *c,
                          const wc_verdict *v, size_t *len)
 {
-    size_t n = strlen(c->name) + strlen(p->id) + 64;
+    size_t id = strlen(p->id);
+    size_t n = strlen(c->name) + (id > (size_t)it->person_width ? id : (size_t)it->person_width) + 64;
     char *s = malloc(n);
     if (s == NULL)
         return NULL;
-    int w = snprintf(s, n, "%s%s%s  %s%-16s%s  %s", it->person_column ? p->id : "",
-                     it->person_column ? "  " : "", c->iso2, wcr_color_on(&it->opts, v->kind),
+    /* Ids are lowercase ASCII (SPEC section 5): bytes are columns. */
+    int w = snprintf(s, n, "%-*s%s%s  %s%-16s%s  %s", it->person_column ? it->person_width : 0,
+                     it->person_column ? p->id : "", it->person_column ? "  " : "", c->iso2,
+                     wcr_color_on(&it->opts, v->kind),
                      wc_verdict_word(v->kind), wcr_color_off(&it->opts), c->name);
     *len = (size_t)w;
     return s;

@@ -14,6 +14,7 @@ typedef struct wcr_itinerary {
     wcr_stream s;
     wcr_opts opts;
     bool person_column; /* text: rows name their person (set before the first row) */
+    int person_width;   /* text: the person column's width, the widest id (ASCII) */
     wcr_table csv;      /* CSV/TSV: the header */
     wcr_buffer scratch; /* CSV/TSV: a cell's text on its way */
     wcr_buffer changing; /* the verdict part of a row whose verdict changes */

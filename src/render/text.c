@@ -338,10 +338,15 @@ bool wcr_where_text_row(const wcr_writer *w, const wcr_opts *o, const wc_country
 bool wcr_trip_text_row(const wcr_writer *w, const wcr_opts *o, const wc_trip *trip,
                        const wc_verdict *v)
 {
-    char a[WC_DATE_BUFSIZE], b[WC_DATE_BUFSIZE], lead[128];
-    snprintf(lead, sizeof lead, "%s..%s  %s  %s%-16s%s  ", wc_date_format(trip->start, a),
-             wc_date_format(trip->end, b), trip->host->iso2, wcr_color_on(o, v->kind),
-             wc_verdict_word(v->kind), wcr_color_off(o));
+    char a[WC_DATE_BUFSIZE], b[WC_DATE_BUFSIZE], days[2 * WC_DATE_BUFSIZE + 2], lead[160];
+    /* A one-day trip reads as its day, padded to the width of a range. */
+    if (trip->end == trip->start)
+        snprintf(days, sizeof days, "%s", wc_date_format(trip->start, a));
+    else
+        snprintf(days, sizeof days, "%s..%s", wc_date_format(trip->start, a),
+                 wc_date_format(trip->end, b));
+    snprintf(lead, sizeof lead, "%-22s  %s  %s%-16s%s  ", days, trip->host->iso2,
+             wcr_color_on(o, v->kind), wc_verdict_word(v->kind), wcr_color_off(o));
     wcr_buffer last = {0};
     wcr_writer lw = wcr_writer_buffer(&last);
     bool ok = wcr_printf(&lw, "%s%s%s%s%s", trip->host->name, trip->city ? ", " : "",
