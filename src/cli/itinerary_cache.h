@@ -99,7 +99,7 @@ typedef struct verdict_runs {
  * bytes of fragments; past either, the clock evicts one entry at a time
  * (the first not used since the hand last passed it), never all. */
 #define VERDICT_CACHE_ENTRIES 16384
-#define VERDICT_CACHE_BUDGET ((size_t)2 << 20)
+#define VERDICT_CACHE_BUDGET ((size_t)7 << 18)
 
 typedef struct verdict_cache {
     const wc_dataset *ds;

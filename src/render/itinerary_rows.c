@@ -25,6 +25,7 @@ bool wcr_itinerary_open(wcr_itinerary *it, const wcr_writer *w, const wcr_opts *
     it->rows = 0;
     it->scratch = (wcr_buffer){0};
     it->changing = (wcr_buffer){0};
+    it->fragment = (wcr_buffer){0};
     return wcr_stream_open(&it->s, w);
 }
 
@@ -33,6 +34,7 @@ void wcr_itinerary_close(wcr_itinerary *it)
     wcr_stream_close(&it->s);
     wcr_buffer_free(&it->scratch);
     wcr_buffer_free(&it->changing);
+    wcr_buffer_free(&it->fragment);
     /* A run cut short (a closed pipe) never reached wcr_itinerary_end:
      * free the table's buffers; after an end this does nothing. */
     if (it->started && (it->opts.format == WCR_CSV || it->opts.format == WCR_TSV))
@@ -216,7 +218,9 @@ static char *render_text(const wcr_itinerary *it, const wc_person *p, const wc_c
                      wcr_color_on(&it->opts, v->kind),
                      wc_verdict_word(v->kind), wcr_color_off(&it->opts), c->name);
     *len = (size_t)w;
-    return s;
+    /* Down to its size: the cache holds many (see wcr_itinerary_fragment). */
+    char *exact = realloc(s, *len + 1);
+    return exact != NULL ? exact : s;
 }
 
 /* The verdict part of a machine format into `b` (emptied first). */
@@ -238,13 +242,17 @@ char *wcr_itinerary_fragment(wcr_itinerary *it, const wc_person *p, const wc_cou
     (void)date; /* the verdict part names no day of its own */
     if (it->opts.format == WCR_TEXT)
         return render_text(it, p, c, v, len);
-    wcr_buffer b = {0};
-    if (!build_fragment(it, &b, p, c, v, NULL)) {
-        wcr_buffer_free(&b);
+    /* Built in a buffer kept for the run, then copied to its exact size:
+     * the cache holds many fragments, and a grown buffer's slack (up to
+     * half of it) would be memory the cache's budget does not see. */
+    if (!build_fragment(it, &it->fragment, p, c, v, NULL))
         return NULL;
-    }
-    *len = b.len;
-    return b.data; /* the caller owns it */
+    char *copy = malloc(it->fragment.len + 1);
+    if (copy == NULL)
+        return NULL;
+    memcpy(copy, it->fragment.data, it->fragment.len + 1);
+    *len = it->fragment.len;
+    return copy; /* the caller owns it */
 }
 
 /* ----------------------------------------------------------------- rows */

@@ -18,6 +18,7 @@ typedef struct wcr_itinerary {
     wcr_table csv;      /* CSV/TSV: the header */
     wcr_buffer scratch; /* CSV/TSV: a cell's text on its way */
     wcr_buffer changing; /* the verdict part of a row whose verdict changes */
+    wcr_buffer fragment; /* a verdict part on its way into the cache */
     bool started;       /* the header or "[" is out */
     size_t rows;        /* rows written */
 } wcr_itinerary;
