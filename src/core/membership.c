@@ -304,12 +304,27 @@ static bool declaration_notes(const wc_dataset *ds, const wc_country *country, w
     return true;
 }
 
+/* Had `state` deposited an instrument of ratification or accession by
+ * `date`? Before that there is no ratification to extend to its
+ * territories: they stand as the state does, which is not a party. */
+static bool state_joined_by(const wc_country *state, wc_date date)
+{
+    return state->statute != NULL && on_or_before(state->statute->deposited, date);
+}
+
 /* The note that says how a territory stands through its state. */
 static bool territory_note(const wc_country *c, wc_date date, wc_notes *notes)
 {
     const char *state = c->part_of->name;
     const char *sep = c->part_of_note ? " — " : "";
     const char *more = c->part_of_note ? c->part_of_note : "";
+    if ((covered_through_state(c, date) || presumed_through_state(c)) &&
+        !state_joined_by(c->part_of, date))
+        return wc_note_add(notes, c->name,
+                           "belongs to %s%s and shares its standing: %s%s had not joined the "
+                           "Rome Statute on this date%s%s",
+                           wc_country_article(c->part_of), state, wc_country_article(c->part_of),
+                           state, sep, more);
     if (covered_through_state(c, date))
         return wc_note_add(notes, c->name,
                            "is covered by %s%s%s ratification: the Statute applies there as "

@@ -173,6 +173,12 @@ static bool verdict_headline(const wcr_writer *w, const wcr_opts *o, wc_date dat
                              "resolution %s.\n",
                           on, off, wc_country_article(country), country->name, p->name, d, v->basis);
     case WC_V_NOT_OBLIGED:
+        if (v->through != NULL)
+            return wcr_printf(w, "%sNo%s — %s%s is not obliged to arrest %s on %s: it belongs "
+                                 "to %s%s, which is not a State Party, and no Security Council "
+                                 "resolution binds it.\n",
+                              on, off, wc_country_article(country), country->name, p->name, d,
+                              wc_country_article(v->through), v->through->name);
         return wcr_printf(w, "%sNo%s — %s%s is not obliged to arrest %s on %s: it is not a State "
                              "Party and no Security Council resolution binds it.\n",
                           on, off, wc_country_article(country), country->name, p->name, d);

@@ -26,6 +26,7 @@ jq -e . "$data" >/dev/null 2>&1 || { echo "reconcile: cannot read $data" >&2; ex
 # - in custody: its latest status on D is in-custody or convicted;
 # - a State Party on D: in force on or before D, and no withdrawal that was
 #   not revoked has taken effect on or before D (art. 126, 127(1)).
+# - a state: an ISO 3166-1 entry with no `territories` record (on any date).
 # Measures ending in _persons count each person once.
 count() {   # count DATE MEASURE
     jq -r --arg d "$1" --arg m "$2" '
@@ -48,11 +49,14 @@ count() {   # count DATE MEASURE
         elif $m == "at_large_persons"   then $w | map(select(atlarge) | .person) | unique | length
         elif $m == "custody_persons"    then $w | map(select(custody) | .person) | unique | length
         elif $m == "states_parties"     then [.rome_statute[] | select(party)] | length
+        elif $m == "states"             then [.territories[].iso2] as $t
+                                             | [.countries[] | select(.iso2 as $c | $t | index($c) | not)] | length
         else error("unknown measure \($m)") end' "$data"
 }
 
 # date | measure | the Court's figure | dataset minus figure | reason (docs)
 figures='
+2026-06-30|states|193|8|United Nations, Member States: 193 (unchanged since 2011); also listed as states: the observer states VA and PS, CK and NU (own treaty relations), XK, and TW, EH (disputed) and AQ (no state): docs, Territories of non-party states
 2010-02-15|warrants|13|0|The Court Today, Feb 2010 (ICC-PIDS-TCT-01-001/10): 13 arrest warrants issued
 2010-02-15|deceased_persons|1|0|The Court Today, Feb 2010: one withdrawn following the death of the suspect
 2010-02-15|at_large_persons|8|0|The Court Today, Feb 2010: at large, eight suspects

@@ -15,6 +15,7 @@ mutations='
 tuhamy-termination-dropped|(.warrants[] | select(.id == "al-tuhamy-2013") | .status) |= map(select(.status != "deceased"))
 ongwen-never-surrendered|(.warrants[] | select(.id == "ongwen-2005") | .status) |= map(if .status == "in-custody" then .status = "at-large" else . end)
 hungary-revocation-dropped|(.rome_statute[] | select(.iso2 == "HU") | .withdrawals[0]) |= (.revoked = null | .effective = {"date": "2026-06-02", "confirmation": "court", "sources": ["rs-asp-hungary-withdrawal-2025"]})
+guam-listed-as-a-state|.territories |= map(select(.iso2 != "GU"))
 netanyahu-arrested-2025|(.warrants[] | select(.id == "netanyahu-2024") | .status) += [{"date": "2025-06-01", "status": "in-custody", "note": null, "sources": ["w-icc-pr-2024-11-21-palestine"]}]
 '
 bash "$here/reconcile.sh" "$data" >/dev/null ||
