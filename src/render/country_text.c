@@ -14,23 +14,34 @@ static bool date_line(const wcr_writer *w, const char *label, wc_date d)
     return wcr_printf(w, "  %-26s %s\n", label, wc_date_format(d, buf));
 }
 
+/* The article of a country's name at the start of a sentence: "The " for
+ * "The United States is ...", where wc_country_article gives "the ". */
+static const char *opening_article(const wc_country *c)
+{
+    return wc_country_article(c)[0] != '\0' ? "The " : "";
+}
+
 /* The first line: a State Party or not on the date, or covered (or not)
  * through the state a territory belongs to. */
 static bool standing_line(const wcr_writer *w, const wcr_opts *o, const wcr_country_answer *a)
 {
     char on[WC_DATE_BUFSIZE], since[WC_DATE_BUFSIZE];
     const wc_membership *m = &a->membership;
+    const wc_country *c = a->country;
     wc_date_format(a->date, on);
     if (m->through != NULL)
         return wcr_wrapped(w, o, "", 2, NULL,
-                           "%s is %s%scovered by the Rome Statute on %s, as a territory of %s.",
-                          a->country->name, m->presumed ? "presumed " : "",
-                          m->state_party ? "" : "not ", on, m->through->name);
+                           "%s%s is %s%scovered by the Rome Statute on %s, as a territory of %s%s.",
+                           opening_article(c), c->name, m->presumed ? "presumed " : "",
+                           m->state_party ? "" : "not ", on, wc_country_article(m->through),
+                           m->through->name);
     if (m->state_party)
-        return wcr_wrapped(w, o, "", 2, NULL, "%s is a State Party to the Rome Statute on %s, since %s.",
-                          a->country->name, on, wc_date_format(m->statute->in_force, since));
-    return wcr_wrapped(w, o, "", 2, NULL, "%s is not a State Party to the Rome Statute on %s.",
-                       a->country->name, on);
+        return wcr_wrapped(w, o, "", 2, NULL,
+                           "%s%s is a State Party to the Rome Statute on %s, since %s.",
+                           opening_article(c), c->name, on,
+                           wc_date_format(m->statute->in_force, since));
+    return wcr_wrapped(w, o, "", 2, NULL, "%s%s is not a State Party to the Rome Statute on %s.",
+                       opening_article(c), c->name, on);
 }
 
 bool wcr_country_text(const wcr_writer *w, const wcr_opts *o, const wcr_country_answer *a)
