@@ -200,34 +200,34 @@ static bool reported_note(wc_notes *notes, const wc_withdrawal *w, wc_date date)
 static bool signature_notes(const wc_statute *s, wc_date date, wc_notes *notes)
 {
     char a[WC_DATE_BUFSIZE], b[WC_DATE_BUFSIZE];
-    const char *name = s->country->name;
+    const wc_country *country = s->country;
     if (!on_or_before(s->signed_on, date) || on_or_before(s->deposited, date))
         return true;
     if (on_or_before(s->signature_withdrawn, date))
-        return wc_note_add(notes, name,
+        return wc_note_add(notes, country,
                         "signed the Rome Statute on %s, then notified the UN Secretary-General "
                         "on %s that it does not intend to become a party",
                         wc_date_format(s->signed_on, a),
                         wc_date_format(s->signature_withdrawn, b));
-    return wc_note_add(notes, name, "signed the Rome Statute on %s but has not ratified it",
+    return wc_note_add(notes, country, "signed the Rome Statute on %s but has not ratified it",
                     wc_date_format(s->signed_on, a));
 }
 
 static bool deposit_notes(const wc_statute *s, wc_date date, wc_notes *notes)
 {
     char a[WC_DATE_BUFSIZE], b[WC_DATE_BUFSIZE];
-    const char *name = s->country->name;
+    const wc_country *country = s->country;
     if (s->deposited != WC_DATE_UNKNOWN && s->deposited > date)
-        return wc_note_add(notes, name, "had not yet joined the Rome Statute");
+        return wc_note_add(notes, country, "had not yet joined the Rome Statute");
     if (!on_or_before(s->deposited, date))
         return true;
     if (s->in_force == WC_DATE_UNKNOWN)
-        return wc_note_add(notes, name,
+        return wc_note_add(notes, country,
                         "deposited an instrument of %s on %s, but the Statute never entered "
                         "into force for it",
                         wc_deposit_type_word(s->deposit_type), wc_date_format(s->deposited, a));
     if (s->in_force > date)
-        return wc_note_add(notes, name,
+        return wc_note_add(notes, country,
                         "deposited its instrument of %s on %s; the Statute enters into force "
                         "for it on %s (art. 126(2))",
                         wc_deposit_type_word(s->deposit_type), wc_date_format(s->deposited, a),
@@ -235,7 +235,7 @@ static bool deposit_notes(const wc_statute *s, wc_date date, wc_notes *notes)
     return true;
 }
 
-static bool withdrawal_notes(const wc_withdrawal *w, const char *name, wc_date date,
+static bool withdrawal_notes(const wc_withdrawal *w, const wc_country *country, wc_date date,
                              wc_notes *notes)
 {
     char a[WC_DATE_BUFSIZE], b[WC_DATE_BUFSIZE];
@@ -243,32 +243,32 @@ static bool withdrawal_notes(const wc_withdrawal *w, const char *name, wc_date d
     if (!started_by(w, date))
         return true;
     if (revoked_by(w, date)) {
-        ok = wc_note_add(notes, name,
+        ok = wc_note_add(notes, country,
                       "deposited a notification of withdrawal on %s but revoked it on %s; "
                       "a revoked withdrawal never takes effect",
                       wc_date_format(w->deposited.date, a), wc_date_format(w->revoked.date, b));
     } else if (effective_by(w, date)) {
-        ok = wc_note_add(notes, name,
+        ok = wc_note_add(notes, country,
                       "withdrew from the Rome Statute: notification deposited on %s, effective "
                       "%s (art. 127(1)), as confirmed by %s",
                       wc_date_format(w->deposited.date, a), wc_date_format(w->effective.date, b),
                       confirmation_word(&w->effective));
     } else if (w->deposited.happened && on_or_before(w->deposited.date, date)) {
         if (w->effective.happened)
-            ok = wc_note_add(notes, name,
+            ok = wc_note_add(notes, country,
                           "deposited a notification of withdrawal on %s; it takes effect on %s "
                           "(art. 127(1)), and until then the state remains a party",
                           wc_date_format(w->deposited.date, a),
                           wc_date_format(w->effective.date, b));
         else
-            ok = wc_note_add(notes, name,
+            ok = wc_note_add(notes, country,
                           "deposited a notification of withdrawal on %s; under art. 127(1) it "
                           "takes effect one year later, on %s, unless it names a later date, "
                           "and until then the state remains a party",
                           wc_date_format(w->deposited.date, a),
                           wc_date_format(wc_withdrawal_takes_effect(w->deposited.date), b));
     } else {
-        ok = wc_note_add(notes, name,
+        ok = wc_note_add(notes, country,
                       "announced its withdrawal on %s, but no notification has been deposited "
                       "with the UN Secretary-General, and until one is it changes nothing",
                       wc_date_format(w->announced.date, a));
@@ -288,13 +288,13 @@ static bool declaration_notes(const wc_dataset *ds, const wc_country *country, w
             continue;
         bool ok;
         if (d->period_to != WC_DATE_UNKNOWN)
-            ok = wc_note_add(notes, country->name,
+            ok = wc_note_add(notes, country,
                           "lodged an art. 12(3) declaration on %s accepting the Court's "
                           "jurisdiction from %s to %s",
                           wc_date_format(d->lodged, a), wc_date_format(d->period_from, b),
                           wc_date_format(d->period_to, c));
         else
-            ok = wc_note_add(notes, country->name,
+            ok = wc_note_add(notes, country,
                           "lodged an art. 12(3) declaration on %s accepting the Court's "
                           "jurisdiction from %s",
                           wc_date_format(d->lodged, a), wc_date_format(d->period_from, b));
@@ -320,13 +320,13 @@ static bool territory_note(const wc_country *c, wc_date date, wc_notes *notes)
     const char *more = c->part_of_note ? c->part_of_note : "";
     if ((covered_through_state(c, date) || presumed_through_state(c)) &&
         !state_joined_by(c->part_of, date))
-        return wc_note_add(notes, c->name,
+        return wc_note_add(notes, c,
                            "belongs to %s%s and shares its standing: %s%s had not joined the "
                            "Rome Statute on this date%s%s",
                            wc_country_article(c->part_of), state, wc_country_article(c->part_of),
                            state, sep, more);
     if (covered_through_state(c, date))
-        return wc_note_add(notes, c->name,
+        return wc_note_add(notes, c,
                            "is covered by %s%s%s ratification: the Statute applies there as "
                            "in %s%s%s%s",
                            wc_country_article(c->part_of), state,
@@ -334,21 +334,22 @@ static bool territory_note(const wc_country *c, wc_date date, wc_notes *notes)
                            state, sep, more);
     if (presumed_through_state(c))
         return wc_note_add(notes, NULL,
-                           "whether %s%s%s ratification extends to %s is not recorded; %s is "
+                           "whether %s%s%s ratification extends to %s%s is not recorded; %s%s is "
                            "taken to stand as %s%s does, since a treaty binds a state in "
                            "respect of its entire territory unless a different intention "
                            "appears (VCLT art. 29)%s%s",
                            wc_country_article(c->part_of), state,
-                           wc_country_possessive(c->part_of), c->name, c->name,
-                           wc_country_article(c->part_of), state, sep, more);
+                           wc_country_possessive(c->part_of), wc_country_article(c), c->name,
+                           wc_country_article(c), c->name, wc_country_article(c->part_of), state,
+                           sep, more);
     if (c->part_of_coverage == WC_COVERAGE_EXCLUDED)
-        return wc_note_add(notes, c->name,
-                           "belongs to %s, which declared that the Statute does not apply "
+        return wc_note_add(notes, c,
+                           "belongs to %s%s, which declared that the Statute does not apply "
                            "there%s%s",
-                           state, sep, more);
-    return wc_note_add(notes, c->name,
-                       "belongs to %s, but the Statute did not apply there on this date%s%s",
-                       state, sep, more);
+                           wc_country_article(c->part_of), state, sep, more);
+    return wc_note_add(notes, c,
+                       "belongs to %s%s, but the Statute did not apply there on this date%s%s",
+                       wc_country_article(c->part_of), state, sep, more);
 }
 
 /* The notes on a state's own record: signature, deposit, withdrawals. */
@@ -357,12 +358,12 @@ static bool statute_notes(const wc_country *country, wc_date date, wc_notes *not
     const wc_statute *s = country->statute;
     if (s == NULL)
         return country->part_of != NULL ||
-               wc_note_add(notes, country->name, "has neither signed nor joined the Rome Statute");
+               wc_note_add(notes, country, "has neither signed nor joined the Rome Statute");
     if (s->signed_on != WC_DATE_UNKNOWN && s->signed_on > date && !on_or_before(s->deposited, date))
-        return wc_note_add(notes, country->name, "had not yet signed the Rome Statute");
+        return wc_note_add(notes, country, "had not yet signed the Rome Statute");
     bool ok = signature_notes(s, date, notes) && deposit_notes(s, date, notes);
     for (size_t i = 0; i < s->n_withdrawals && ok; i++)
-        ok = withdrawal_notes(&s->withdrawals[i], country->name, date, notes);
+        ok = withdrawal_notes(&s->withdrawals[i], country, date, notes);
     for (size_t i = 0; i < s->notes.count && ok; i++)
         ok = wc_note_add(notes, NULL, "%s", s->notes.items[i]);
     return ok;

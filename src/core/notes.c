@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-bool wc_note_add(wc_notes *notes, const char *subject, const char *fmt, ...)
+bool wc_note_add(wc_notes *notes, const wc_country *subject, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -13,7 +13,9 @@ bool wc_note_add(wc_notes *notes, const char *subject, const char *fmt, ...)
     va_end(ap);
     if (body < 0)
         return false;
-    size_t head = subject != NULL ? strlen(subject) + 1 : 0;
+    const char *article = subject != NULL ? wc_country_article(subject) : "";
+    const char *name = subject != NULL ? subject->name : "";
+    size_t a = strlen(article), head = subject != NULL ? a + strlen(name) + 1 : 0;
     size_t n = head + (size_t)body;
     char *s = malloc(n + 1);
     char **grown = realloc(notes->items, (notes->count + 1) * sizeof *grown);
@@ -25,7 +27,8 @@ bool wc_note_add(wc_notes *notes, const char *subject, const char *fmt, ...)
     }
     notes->items = grown;
     if (subject != NULL) {
-        memcpy(s, subject, head - 1);
+        memcpy(s, article, a);
+        memcpy(s + a, name, head - 1 - a);
         s[head - 1] = ' ';
     }
     va_start(ap, fmt);

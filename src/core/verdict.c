@@ -154,9 +154,10 @@ static bool history_notes(const wc_dataset *ds, const wc_person *p, const wc_cou
                                                  : "referred to the Assembly of States Parties "
                                                    "and the Security Council";
         ok = wc_note_add(&v->notes, NULL,
-                         "on %s the Court found that %s failed to comply with its request to "
+                         "on %s the Court found that %s%s failed to comply with its request to "
                          "arrest and surrender %s (%s); %s",
-                         wc_date_format(f->date, a), c->name, p->name, f->decision, ref);
+                         wc_date_format(f->date, a), wc_country_article(c), c->name, p->name,
+                         f->decision, ref);
         add_sources(v, &f->sources);
     }
     return ok;
@@ -205,8 +206,8 @@ bool wc_verdict_for_warrant(const wc_dataset *ds, const wc_warrant *w, const wc_
     else if (v->kind == WC_V_OBLIGED_UNSC)
         ok = wc_note_add(&v->notes, NULL,
                          "the Security Council referred the situation (%s) to the Court and "
-                         "decided that %s shall cooperate fully with it",
-                         referral->resolution, c->name);
+                         "decided that %s%s shall cooperate fully with it",
+                         referral->resolution, wc_country_article(c), c->name);
     else if (v->kind == WC_V_NOT_OBLIGED && m.withdrawn != NULL)
         ok = wc_note_add(&v->notes, NULL,
                          "the warrant was issued on %s, after %s%s%s withdrawal took effect on "

@@ -2,6 +2,7 @@
  * withdrawal effective, tested on the day before and the day of each
  * bound (tests/data/mini.json). */
 #include "fixture.h"
+#include "notes.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -126,6 +127,24 @@ static void notes_say_why(void **state)
     assert_null(n.items);
 }
 
+/* A note whose subject is a country starts with the article English puts
+ * before its name ("the United States signed ..."), and none where it
+ * takes none; a note without a subject is the text alone. */
+static void note_subject_takes_its_article(void **state)
+{
+    (void)state;
+    const wc_country us = {.name = "United States"}, mn = {.name = "Mongolia"};
+    wc_notes n = {0};
+    assert_true(wc_note_add(&n, &us, "signed the Rome Statute on %s", "2000-12-31"));
+    assert_true(wc_note_add(&n, &mn, "has %s", "joined"));
+    assert_true(wc_note_add(&n, NULL, "%s", "the dataset is current"));
+    assert_int_equal(n.count, 3);
+    assert_string_equal(n.items[0], "the United States signed the Rome Statute on 2000-12-31");
+    assert_string_equal(n.items[1], "Mongolia has joined");
+    assert_string_equal(n.items[2], "the dataset is current");
+    wc_notes_free(&n);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -134,6 +153,7 @@ int main(void)
         cmocka_unit_test(signatory_and_stranger),
         cmocka_unit_test(territory_follows_its_state),
         cmocka_unit_test(notes_say_why),
+        cmocka_unit_test(note_subject_takes_its_article),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
