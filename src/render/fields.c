@@ -89,8 +89,10 @@ bool wcr_json_add_strings(cJSON *obj, const char *key, char *const *items, size_
     return true;
 }
 
-bool wcr_json_add_sources(cJSON *obj, const char *key, const wc_source_list *const *lists,
-                      size_t n_lists)
+/* Adds `key`: an array of one string per source of `lists`, each once, in
+ * order: its citation, or with `ids` its id. */
+static bool add_source_strings(cJSON *obj, const char *key, const wc_source_list *const *lists,
+                               size_t n_lists, bool ids)
 {
     cJSON *a = cJSON_AddArrayToObject(obj, key);
     if (a == NULL)
@@ -100,8 +102,8 @@ bool wcr_json_add_sources(cJSON *obj, const char *key, const wc_source_list *con
             const wc_source *s = lists[l]->items[i];
             if (wcr_source_seen(lists, l, i))
                 continue;
-            char *cite = wcr_citation(s);
-            cJSON *item = cite ? cJSON_CreateString(cite) : NULL;
+            char *cite = ids ? NULL : wcr_citation(s);
+            cJSON *item = ids ? cJSON_CreateString(s->id) : cite ? cJSON_CreateString(cite) : NULL;
             free(cite);
             if (item == NULL || !cJSON_AddItemToArray(a, item)) {
                 cJSON_Delete(item);
@@ -112,24 +114,16 @@ bool wcr_json_add_sources(cJSON *obj, const char *key, const wc_source_list *con
     return true;
 }
 
+bool wcr_json_add_sources(cJSON *obj, const char *key, const wc_source_list *const *lists,
+                          size_t n_lists)
+{
+    return add_source_strings(obj, key, lists, n_lists, false);
+}
+
 bool wcr_json_add_source_ids(cJSON *obj, const char *key, const wc_source_list *const *lists,
                              size_t n_lists)
 {
-    cJSON *a = cJSON_AddArrayToObject(obj, key);
-    if (a == NULL)
-        return false;
-    for (size_t l = 0; l < n_lists; l++) {
-        for (size_t i = 0; i < lists[l]->count; i++) {
-            if (wcr_source_seen(lists, l, i))
-                continue;
-            cJSON *item = cJSON_CreateString(lists[l]->items[i]->id);
-            if (item == NULL || !cJSON_AddItemToArray(a, item)) {
-                cJSON_Delete(item);
-                return false;
-            }
-        }
-    }
-    return true;
+    return add_source_strings(obj, key, lists, n_lists, true);
 }
 
 bool wcr_json_add_citations(cJSON *obj, const wc_source_list *const *lists, size_t n_lists,

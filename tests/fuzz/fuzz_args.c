@@ -5,6 +5,7 @@
  * behaviour" it checks that a usage error says why, that an accepted line
  * says nothing, and that no byte of what reaches standard error is a raw
  * control character (every echoed word is escaped). */
+#include "fuzz_stderr.h"
 #include "options.h"
 
 #include <getopt.h>
@@ -19,52 +20,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* More words than any real command line needs, few enough to stay fast. */
 #define MAX_WORDS 64
 
-/* What the program writes on standard error goes to a file that each run
- * empties and then reads, and standard output (help) to /dev/null. Only
- * the stream is swapped (glibc lets `stderr` be assigned): descriptor 2
- * stays libFuzzer's and the sanitizers'. */
-static int err_fd = -1;
-
-static void redirect_once(void)
-{
-    if (err_fd >= 0)
-        return;
-    FILE *t = tmpfile();
-    if (t == NULL || freopen("/dev/null", "w", stdout) == NULL)
-        abort();
-    setvbuf(t, NULL, _IONBF, 0);
-    stderr = t;
-    err_fd = fileno(t);
-}
-
-/* Aborts on a raw C0 control (but the line end), DEL, or a C1 control
- * (U+0080..U+009F, as UTF-8 0xC2 0x80..0x9F) in what was written; returns
- * how many bytes were, and empties the file. */
-static size_t check_stderr(void)
-{
-    static char buf[1 << 16];
-    off_t end = lseek(err_fd, 0, SEEK_END);
-    if (end < 0)
-        abort();
-    size_t n = (size_t)end < sizeof buf ? (size_t)end : sizeof buf;
-    if (pread(err_fd, buf, n, 0) != (ssize_t)n)
-        abort();
-    for (size_t i = 0; i < n; i++) {
-        unsigned char b = (unsigned char)buf[i];
-        if ((b < 0x20 && b != '\n') || b == 0x7f)
-            abort();
-        if (b == 0xc2 && i + 1 < n && (unsigned char)buf[i + 1] >= 0x80 &&
-            (unsigned char)buf[i + 1] <= 0x9f)
-            abort();
-    }
-    if (ftruncate(err_fd, 0) != 0 || lseek(err_fd, 0, SEEK_SET) != 0)
-        abort();
-    return (size_t)end;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    redirect_once();
+    fuzz_capture_stderr();
     /* The words, each NUL-terminated, in one copy getopt may permute. */
     char *text = malloc(size + 1);
     if (text == NULL)
@@ -98,7 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             print_general_help();
     }
     fflush(stdout);
-    size_t said = check_stderr();
+    size_t said = fuzz_check_stderr();
     /* A usage error says why; an accepted command line says nothing. */
     if (accepted == (said > 0))
         abort();

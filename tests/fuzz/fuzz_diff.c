@@ -14,6 +14,7 @@
  * - the command's exit status says what the core found (0 equal, 1 not)
  *   and no raw control byte reaches its standard error. */
 #include "data_ops.h"
+#include "fuzz_stderr.h"
 
 #include "support.h"
 
@@ -33,7 +34,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
  * swapped: descriptor 2 stays libFuzzer's and the sanitizers'). */
 static char old_path[4096], new_path[4096];
 static char dir[4000];
-static int err_fd = -1;
 
 /* Leaves no file behind (replay runs in every build). */
 static void clean_up(void)
@@ -45,7 +45,7 @@ static void clean_up(void)
 
 static void set_up_once(void)
 {
-    if (err_fd >= 0)
+    if (!fuzz_capture_stderr())
         return;
     const char *tmp = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : getenv("TMPDIR");
     snprintf(dir, sizeof dir, "%s/fuzz_diff.XXXXXX", tmp != NULL ? tmp : "/tmp");
@@ -53,35 +53,6 @@ static void set_up_once(void)
         abort();
     snprintf(old_path, sizeof old_path, "%s/old.json", dir);
     snprintf(new_path, sizeof new_path, "%s/new.json", dir);
-    FILE *t = tmpfile();
-    if (t == NULL || freopen("/dev/null", "w", stdout) == NULL)
-        abort();
-    setvbuf(t, NULL, _IONBF, 0);
-    stderr = t;
-    err_fd = fileno(t);
-}
-
-/* Aborts on a raw C0 control (but the line end), DEL or C1 control in
- * what reached standard error; empties it. */
-static void check_stderr(void)
-{
-    static char buf[1 << 16];
-    off_t end = lseek(err_fd, 0, SEEK_END);
-    if (end < 0)
-        abort();
-    size_t n = (size_t)end < sizeof buf ? (size_t)end : sizeof buf;
-    if (pread(err_fd, buf, n, 0) != (ssize_t)n)
-        abort();
-    for (size_t i = 0; i < n; i++) {
-        unsigned char b = (unsigned char)buf[i];
-        if ((b < 0x20 && b != '\n') || b == 0x7f)
-            abort();
-        if (b == 0xc2 && i + 1 < n && (unsigned char)buf[i + 1] >= 0x80 &&
-            (unsigned char)buf[i + 1] <= 0x9f)
-            abort();
-    }
-    if (ftruncate(err_fd, 0) != 0 || lseek(err_fd, 0, SEEK_SET) != 0)
-        abort();
 }
 
 static bool same(const char *a, const char *b)
@@ -200,7 +171,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         /* Through the command, in one format the input picks. */
         if (write_file(old_path, old_text, old_len) && write_file(new_path, new_text, new_len))
             run_command((output_format)(size % FORMAT_SVG), n == 0);
-        check_stderr();
+        fuzz_check_stderr();
     }
     wc_dataset_free(new_);
     wc_dataset_free(old);

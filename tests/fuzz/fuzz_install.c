@@ -13,6 +13,7 @@
  *   otherwise installs the input byte for byte, keeping the one before as
  *   .prev; what it installed loads again. */
 #include "data_ops.h"
+#include "fuzz_stderr.h"
 #include "dataset_id.h"
 
 #include <stdint.h>
@@ -24,7 +25,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static int err_fd = -1;
 static char *installed; /* $XDG_DATA_HOME/warrantcheck/warrantcheck.json */
 
 static char home[4000]; /* XDG_DATA_HOME */
@@ -44,7 +44,7 @@ static void clean_up(void)
 
 static void set_up_once(void)
 {
-    if (err_fd >= 0)
+    if (!fuzz_capture_stderr())
         return;
     const char *tmp = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : getenv("TMPDIR");
     snprintf(home, sizeof home, "%s/fuzz_install.XXXXXX", tmp != NULL ? tmp : "/tmp");
@@ -53,36 +53,6 @@ static void set_up_once(void)
     installed = data_installed_path();
     if (installed == NULL || atexit(clean_up) != 0)
         abort();
-    FILE *t = tmpfile();
-    if (t == NULL || freopen("/dev/null", "w", stdout) == NULL)
-        abort();
-    setvbuf(t, NULL, _IONBF, 0);
-    stderr = t;
-    err_fd = fileno(t);
-}
-
-/* Aborts on a raw C0 control (but the line end), DEL or C1 control in
- * what reached standard error; returns how many bytes did, and empties it. */
-static size_t check_stderr(void)
-{
-    static char buf[1 << 16];
-    off_t end = lseek(err_fd, 0, SEEK_END);
-    if (end < 0)
-        abort();
-    size_t n = (size_t)end < sizeof buf ? (size_t)end : sizeof buf;
-    if (pread(err_fd, buf, n, 0) != (ssize_t)n)
-        abort();
-    for (size_t i = 0; i < n; i++) {
-        unsigned char b = (unsigned char)buf[i];
-        if ((b < 0x20 && b != '\n') || b == 0x7f)
-            abort();
-        if (b == 0xc2 && i + 1 < n && (unsigned char)buf[i + 1] >= 0x80 &&
-            (unsigned char)buf[i + 1] <= 0x9f)
-            abort();
-    }
-    if (ftruncate(err_fd, 0) != 0 || lseek(err_fd, 0, SEEK_SET) != 0)
-        abort();
-    return (size_t)end;
 }
 
 static int sign(int x)
@@ -110,7 +80,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     set_up_once();
     const char *text = (const char *)data;
     wc_dataset *ds = cli_load_data_text("fuzz.json", text, size);
-    size_t said = check_stderr();
+    size_t said = fuzz_check_stderr();
     if ((ds == NULL) != (said > 0))
         abort(); /* a refusal says why; a file that loads, nothing */
     if (ds == NULL)
@@ -129,7 +99,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cli c = {.format = FORMAT_TEXT, .header = true, .out = stdout, .ds = builtin,
              .force = size > 0 && (data[size - 1] & 1)};
     int status = data_install_text(&c, "fuzz.json", text, size, ds, hex);
-    said = check_stderr();
+    said = fuzz_check_stderr();
     bool older = data_compare(ds, builtin) < 0;
     if (older && !c.force) {
         /* Refused, with its reason, and nothing changed. */
@@ -150,7 +120,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (again == NULL || data_compare(again, ds) != 0)
             abort();
         wc_dataset_free(again);
-        check_stderr();
+        fuzz_check_stderr();
     }
     wc_dataset_free(ds);
     return 0;
