@@ -65,10 +65,38 @@ static void say_how_to_quote(const cli *c, int argc, char **argv, int k, bool pe
     free(country);
 }
 
+/* Whether every word of `can W1 W2...` together names a person and the
+ * words do not also split into PERSON COUNTRY: "can vladimir putin", where
+ * the country was left out, not misspelt. */
+static bool names_only_a_person(const cli *c, int argc, char **argv, bool split)
+{
+    if (split && argc > 2)
+        return false;
+    if (argc == 2) {
+        char *country = cli_join_words(1, argv + 1);
+        bool is_country = country != NULL && wc_find_country(c->ds, country).kind == WC_MATCH_FOUND;
+        free(country);
+        if (is_country)
+            return false;
+    }
+    char *all = cli_join_words(argc, argv);
+    bool is_person = all != NULL && wc_find_person(c->ds, all).kind == WC_MATCH_FOUND;
+    free(all);
+    return is_person;
+}
+
 int cmd_can(cli *c, int argc, char **argv)
 {
     bool split = true;
     int k = argc > 2 ? person_words(c, argc, argv, &split) : 1;
+    if (names_only_a_person(c, argc, argv, split)) {
+        char *all = cli_join_words(argc, argv);
+        char shown[CLI_ECHO_BUFSIZE];
+        cli_error("'can' needs a COUNTRY after the person '%s' (try 'warrantcheck can --help')",
+                  all != NULL ? cli_echo(all, shown) : "");
+        free(all);
+        return EXIT_USAGE;
+    }
     char *who = cli_join_words(k, argv);
     const wc_person *p = who ? cli_person(c, who) : NULL;
     free(who);
