@@ -27,90 +27,90 @@ static const char *name_of(const wc_country *c)
     return c != NULL ? c->name : "?";
 }
 
+/* The facts whose words name only the country: each format takes the
+ * article ("the " or "") and the name, in that order. */
+static const char *const COUNTRY_FACT_WORDS[] = {
+    [WC_FACT_SIGNED] = "%s%s signs the Rome Statute",
+    [WC_FACT_SIGNATURE_WITHDRAWN] = "%s%s withdraws its signature of the Rome Statute",
+    [WC_FACT_IN_FORCE] = "the Rome Statute enters into force for %s%s",
+    [WC_FACT_WITHDRAWAL_ANNOUNCED] = "%s%s announces its withdrawal from the Rome Statute",
+    [WC_FACT_WITHDRAWAL_DEPOSITED] = "%s%s deposits its notification of withdrawal (art. 127)",
+    [WC_FACT_WITHDRAWAL_EFFECTIVE] = "the withdrawal of %s%s takes effect",
+    [WC_FACT_WITHDRAWAL_REVOKED] = "%s%s revokes its withdrawal",
+    [WC_FACT_DECLARATION] = "%s%s lodges an art. 12(3) declaration",
+};
+
+static const char *article_of(const wc_country *c)
+{
+    return c != NULL ? wc_country_article(c) : "";
+}
+
 /* The fact in words, for people: "the Rome Statute enters into force for
  * Ukraine". Returns a malloc'd string, or NULL if memory ran out. */
 static char *summary(const wc_dated_fact *f)
 {
-    char buf[1024];
-    const char *country = name_of(f->country);
+    wcr_buffer b = {0};
+    wcr_writer w = wcr_writer_buffer(&b);
+    const char *the = article_of(f->country), *country = name_of(f->country);
     const char *person = f->person != NULL ? f->person->name : "?";
-    switch (f->kind) {
-    case WC_FACT_SIGNED:
-        snprintf(buf, sizeof buf, "%s signs the Rome Statute", country);
-        break;
-    case WC_FACT_SIGNATURE_WITHDRAWN:
-        snprintf(buf, sizeof buf, "%s withdraws its signature of the Rome Statute", country);
-        break;
+    size_t n_words = sizeof COUNTRY_FACT_WORDS / sizeof COUNTRY_FACT_WORDS[0];
+    if ((size_t)f->kind < n_words && COUNTRY_FACT_WORDS[f->kind] != NULL)
+        wcr_printf(&w, COUNTRY_FACT_WORDS[f->kind], the, country);
+    else switch (f->kind) {
     case WC_FACT_DEPOSITED:
-        snprintf(buf, sizeof buf, "%s deposits its instrument of %s", country,
-                 f->statute && f->statute->deposit_type != WC_DEPOSIT_NONE
-                     ? wc_deposit_type_word(f->statute->deposit_type)
-                     : "ratification");
-        break;
-    case WC_FACT_IN_FORCE:
-        snprintf(buf, sizeof buf, "the Rome Statute enters into force for %s", country);
-        break;
-    case WC_FACT_WITHDRAWAL_ANNOUNCED:
-        snprintf(buf, sizeof buf, "%s announces its withdrawal from the Rome Statute", country);
-        break;
-    case WC_FACT_WITHDRAWAL_DEPOSITED:
-        snprintf(buf, sizeof buf, "%s deposits its notification of withdrawal (art. 127)",
-                 country);
-        break;
-    case WC_FACT_WITHDRAWAL_EFFECTIVE:
-        snprintf(buf, sizeof buf, "the withdrawal of %s takes effect", country);
-        break;
-    case WC_FACT_WITHDRAWAL_REVOKED:
-        snprintf(buf, sizeof buf, "%s revokes its withdrawal", country);
+        wcr_printf(&w, "%s%s deposits its instrument of %s", the, country,
+                   f->statute && f->statute->deposit_type != WC_DEPOSIT_NONE
+                       ? wc_deposit_type_word(f->statute->deposit_type)
+                       : "ratification");
         break;
     case WC_FACT_TERRITORY_COVERED:
-        snprintf(buf, sizeof buf, "the Rome Statute applies to %s, through %s", country,
-                 name_of(f->state));
+        wcr_printf(&w, "the Rome Statute applies to %s%s, through %s%s", the, country,
+                   article_of(f->state), name_of(f->state));
         break;
     case WC_FACT_TERRITORY_ENDED:
-        snprintf(buf, sizeof buf, "the Rome Statute no longer applies to %s through %s", country,
-                 name_of(f->state));
-        break;
-    case WC_FACT_DECLARATION:
-        snprintf(buf, sizeof buf, "%s lodges an art. 12(3) declaration", country);
+        wcr_printf(&w, "the Rome Statute no longer applies to %s%s through %s%s", the, country,
+                   article_of(f->state), name_of(f->state));
         break;
     case WC_FACT_REFERRAL:
-        snprintf(buf, sizeof buf, "the Security Council refers the situation '%s' (%s)",
-                 f->referral->situation, f->referral->resolution);
+        wcr_printf(&w, "the Security Council refers the situation '%s' (%s)",
+                   f->referral->situation, f->referral->resolution);
         break;
     case WC_FACT_WARRANT_ISSUED:
-        snprintf(buf, sizeof buf, "the Court issues a warrant for the arrest of %s (%s)", person,
-                 f->warrant->situation);
+        wcr_printf(&w, "the Court issues a warrant for the arrest of %s (%s)", person,
+                   f->warrant->situation);
         break;
     case WC_FACT_WARRANT_PUBLIC:
-        snprintf(buf, sizeof buf, "the warrant for %s is made public", person);
+        wcr_printf(&w, "the warrant for %s is made public", person);
         break;
     case WC_FACT_WARRANT_STATUS:
-        snprintf(buf, sizeof buf, "%s: %s%s%s", person, wc_warrant_status_word(f->status->status),
-                 f->status->note ? " — " : "", f->status->note ? f->status->note : "");
+        wcr_printf(&w, "%s: %s%s%s", person, wc_warrant_status_word(f->status->status),
+                   f->status->note ? " — " : "", f->status->note ? f->status->note : "");
         break;
     case WC_FACT_TRIP: {
         char end[WC_DATE_BUFSIZE];
         const wc_trip *t = f->trip;
         bool until = t->end != WC_DATE_UNKNOWN && t->end != t->start;
-        snprintf(buf, sizeof buf, "%s visits %s%s%s%s%s%s", person, country,
-                 t->city ? " (" : "", t->city ? t->city : "", t->city ? ")" : "",
-                 until ? " until " : "", until ? wc_date_format(t->end, end) : "");
-        if (t->occasion != NULL) {
-            size_t n = strlen(buf);
-            snprintf(buf + n, sizeof buf - n, ": %s", t->occasion);
-        }
+        wcr_printf(&w, "%s visits %s%s%s%s%s%s%s%s%s", person, the, country, t->city ? " (" : "",
+                   t->city ? t->city : "", t->city ? ")" : "", until ? " until " : "",
+                   until ? wc_date_format(t->end, end) : "", t->occasion ? ": " : "",
+                   t->occasion ? t->occasion : "");
         break;
     }
     case WC_FACT_DIED:
-        snprintf(buf, sizeof buf, "%s dies", person);
+        wcr_printf(&w, "%s dies", person);
         break;
     case WC_FACT_FINDING:
-        snprintf(buf, sizeof buf, "the Court finds %s in non-compliance (failure to arrest %s)",
-                 country, person);
+        wcr_printf(&w, "the Court finds %s%s in non-compliance (failure to arrest %s)", the,
+                   country, person);
+        break;
+    default: /* a country fact, written above */
         break;
     }
-    return strdup(buf);
+    if (b.failed || b.data == NULL) {
+        wcr_buffer_free(&b);
+        return NULL;
+    }
+    return b.data;
 }
 
 static cJSON *fact_row(const cli *c, const wc_dated_fact *f)
