@@ -101,14 +101,13 @@ bool wcr_reason_text(const wcr_writer *w, wc_date date, const wc_person *p, cons
                      : wcr_printf(w, "%s is in the custody of the International Criminal Court "
                                      "on %s", p->name, d);
     case WC_CONVICTED:
-        return wcr_printf(w, "%s was convicted by the Court%s%s; no warrant is in force on %s",
-                          p->name, since ? " on " : "", since ? e : "", d);
     case WC_ACQUITTED:
-        return wcr_printf(w, "%s was acquitted by the Court%s%s; no warrant is in force on %s",
-                          p->name, since ? " on " : "", since ? e : "", d);
     case WC_RELEASED:
-        return wcr_printf(w, "%s was released by the Court%s%s; no warrant is in force on %s",
-                          p->name, since ? " on " : "", since ? e : "", d);
+        return wcr_printf(w, "%s was %s by the Court%s%s; no warrant is in force on %s", p->name,
+                          st == WC_CONVICTED   ? "convicted"
+                          : st == WC_ACQUITTED ? "acquitted"
+                                               : "released",
+                          since ? " on " : "", since ? e : "", d);
     case WC_DECEASED:
         if (p->died != WC_DATE_UNKNOWN) {
             char died[WC_DATE_BUFSIZE];
@@ -120,11 +119,10 @@ bool wcr_reason_text(const wcr_writer *w, wc_date date, const wc_person *p, cons
         return wcr_printf(w, "%s is dead; the Court ended the warrant%s%s", p->name,
                           since ? " on " : "", since ? e : "");
     case WC_WITHDRAWN:
-        return wcr_printf(w, "the warrant for %s was withdrawn%s%s; none is in force on %s",
-                          p->name, since ? " on " : "", since ? e : "", d);
     case WC_VACATED:
-        return wcr_printf(w, "the warrant for %s was vacated%s%s; none is in force on %s",
-                          p->name, since ? " on " : "", since ? e : "", d);
+        return wcr_printf(w, "the warrant for %s was %s%s%s; none is in force on %s", p->name,
+                          st == WC_WITHDRAWN ? "withdrawn" : "vacated", since ? " on " : "",
+                          since ? e : "", d);
     case WC_NOT_ISSUED:
         if (v->warrant != NULL && v->warrant->issued != WC_DATE_UNKNOWN &&
             v->warrant->issued > date) {
