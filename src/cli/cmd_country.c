@@ -35,7 +35,7 @@ static cJSON *country_json(const cli *c, const country_answer *a)
     bool ok = o != NULL && wcr_json_add_date(o, "date", c->date) &&
               wcr_json_add_country(o, "country", a->country) &&
               wcr_json_add_state_party(o, a->m.state_party, a->m.presumed) &&
-              wcr_json_add_string(o, "through", a->m.through ? a->m.through->iso2 : NULL) &&
+              wcr_json_add_country(o, "through", a->m.through) &&
               wcr_json_add_date(o, "signed", s ? s->signed_on : WC_DATE_UNKNOWN) &&
               wcr_json_add_date(o, "deposited", s ? s->deposited : WC_DATE_UNKNOWN) &&
               wcr_json_add_string(o, "deposit_type",
@@ -279,7 +279,7 @@ int cmd_countries(cli *c, int argc, char **argv)
                            wcr_json_add_string(o, "iso2", country->iso2) &&
                            wcr_json_add_string(o, "iso3", country->iso3) &&
                            wcr_json_add_state_party(o, m.state_party, m.presumed) &&
-                           wcr_json_add_string(o, "through", m.through ? m.through->iso2 : NULL) &&
+                           wcr_json_add_country(o, "through", m.through) &&
                            wcr_json_add_date(o, "in_force", in_force) &&
                            wcr_json_add_date(o, "withdrawal_effective", effective))) {
             cJSON_Delete(o);

@@ -122,11 +122,8 @@ static cJSON *fact_row(const cli *c, const wc_dated_fact *f)
               wcr_json_add_date(o, "not_before", f->not_before) &&
               wcr_json_add_date(o, "not_after", f->not_after) &&
               wcr_json_add_string(o, "kind", wc_fact_kind_word(f->kind));
-    if (ok && f->country != NULL)
-        ok = wcr_json_add_country(o, "country", f->country);
-    else if (ok)
-        ok = cJSON_AddNullToObject(o, "country") != NULL;
-    ok = ok && wcr_json_add_string(o, "through", f->state ? f->state->iso2 : NULL);
+    ok = ok && wcr_json_add_country(o, "country", f->country) &&
+         wcr_json_add_country(o, "through", f->state);
     if (ok && f->person != NULL)
         ok = wcr_json_add_person(o, "person", f->person);
     else if (ok)

@@ -22,6 +22,8 @@ bool wcr_json_add_string(cJSON *obj, const char *key, const char *s)
 
 bool wcr_json_add_country(cJSON *obj, const char *key, const wc_country *c)
 {
+    if (c == NULL)
+        return cJSON_AddNullToObject(obj, key) != NULL;
     cJSON *o = cJSON_AddObjectToObject(obj, key);
     return o != NULL && wcr_json_add_string(o, "iso2", c->iso2) && wcr_json_add_string(o, "iso3", c->iso3) &&
            wcr_json_add_string(o, "name", c->name);
@@ -47,7 +49,7 @@ cJSON *wcr_json_verdict_row(wc_date date, const wc_person *p, const wc_country *
     bool ok = o != NULL && wcr_json_add_date(o, "date", date) &&
               wcr_json_add_person(o, "person", p) && wcr_json_add_country(o, "country", c) &&
               wcr_json_add_state_party(o, v->state_party, v->state_party_presumed) &&
-              wcr_json_add_string(o, "through", v->through ? v->through->iso2 : NULL) &&
+              wcr_json_add_country(o, "through", v->through) &&
               wcr_json_add_string(o, "verdict", wc_verdict_word(v->kind)) &&
               wcr_json_add_string(o, "basis", v->basis) &&
               wcr_json_add_string(o, "warrant", v->warrant ? v->warrant->id : NULL) &&

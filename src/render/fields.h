@@ -15,7 +15,7 @@ bool wcr_json_add_date(cJSON *obj, const char *key, wc_date date);
 /* Adds `key`: the string, or null. */
 bool wcr_json_add_string(cJSON *obj, const char *key, const char *s);
 
-/* Adds `key`: {"iso2", "iso3", "name"}. */
+/* Adds `key`: {"iso2", "iso3", "name"}, or null for no country. */
 bool wcr_json_add_country(cJSON *obj, const char *key, const wc_country *c);
 
 /* Adds `key`: {"id", "name"}. */

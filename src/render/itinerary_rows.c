@@ -77,6 +77,22 @@ static void json_date_or_null(wcr_buffer *b, wc_date d)
     json_string_or_null(b, d == WC_DATE_UNKNOWN ? NULL : wc_date_format(d, text));
 }
 
+/* A country as wcr_json_add_country writes it: {"iso2":..,"iso3":..,"name":..} or null. */
+static void json_country_or_null(wcr_buffer *b, const wc_country *c)
+{
+    if (c == NULL) {
+        wcr_buffer_append(b, "null", 4);
+        return;
+    }
+    JSON_KEY(b, "{\"iso2\":");
+    json_string_or_null(b, c->iso2);
+    JSON_KEY(b, ",\"iso3\":");
+    json_string_or_null(b, c->iso3);
+    JSON_KEY(b, ",\"name\":");
+    json_string_or_null(b, c->name);
+    JSON_KEY(b, "}");
+}
+
 static void json_fragment(const wcr_itinerary *it, wcr_buffer *b, const wc_person *p,
                           const wc_country *c, const wc_verdict *v, const char *extra)
 {
@@ -84,13 +100,9 @@ static void json_fragment(const wcr_itinerary *it, wcr_buffer *b, const wc_perso
     json_string_or_null(b, p->id);
     JSON_KEY(b, ",\"name\":");
     json_string_or_null(b, p->name);
-    JSON_KEY(b, "},\"country\":{\"iso2\":");
-    json_string_or_null(b, c->iso2);
-    JSON_KEY(b, ",\"iso3\":");
-    json_string_or_null(b, c->iso3);
-    JSON_KEY(b, ",\"name\":");
-    json_string_or_null(b, c->name);
-    JSON_KEY(b, "},\"state_party\":");
+    JSON_KEY(b, "},\"country\":");
+    json_country_or_null(b, c);
+    JSON_KEY(b, ",\"state_party\":");
     if (v->state_party_presumed)
         JSON_KEY(b, "null");
     else if (v->state_party)
@@ -98,7 +110,7 @@ static void json_fragment(const wcr_itinerary *it, wcr_buffer *b, const wc_perso
     else
         JSON_KEY(b, "false");
     JSON_KEY(b, ",\"through\":");
-    json_string_or_null(b, v->through ? v->through->iso2 : NULL);
+    json_country_or_null(b, v->through);
     JSON_KEY(b, ",\"verdict\":");
     json_string_or_null(b, wc_verdict_word(v->kind));
     JSON_KEY(b, ",\"basis\":");

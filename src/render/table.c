@@ -15,6 +15,7 @@ static const cJSON *column_value(const cJSON *row, const char *column)
         {"person", "person", "id"},   {"person_name", "person", "name"},
         {"iso2", "country", "iso2"},  {"iso3", "country", "iso3"},
         {"country", "country", "name"}, {"host", "country", "name"},
+        {"through", "through", "iso2"},
     };
     for (size_t i = 0; i < sizeof nested / sizeof nested[0]; i++) {
         if (column[0] != nested[i].column[0] || strcmp(column, nested[i].column) != 0)
