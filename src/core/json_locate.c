@@ -50,6 +50,17 @@ static size_t skip_value(const char *t, size_t len, size_t i)
     return i;
 }
 
+/* From the value at *i, past it and its ',' to the next member or element;
+ * false if the object or array ends there (or the text does). */
+static bool next_item(const char *t, size_t len, size_t *i)
+{
+    size_t at = skip_ws(t, len, skip_value(t, len, *i));
+    if (at >= len || t[at] != ',')
+        return false;
+    *i = skip_ws(t, len, at + 1);
+    return true;
+}
+
 /* Moves from an object's '{' to the value of member `key`, if present. */
 static bool enter_member(const char *t, size_t len, size_t *pos, const char *key,
                          size_t klen)
@@ -66,10 +77,8 @@ static bool enter_member(const char *t, size_t len, size_t *pos, const char *key
             *pos = i;
             return true;
         }
-        i = skip_ws(t, len, skip_value(t, len, i));
-        if (i >= len || t[i] != ',')
+        if (!next_item(t, len, &i))
             return false;
-        i = skip_ws(t, len, i + 1);
     }
     return false;
 }
@@ -85,10 +94,8 @@ static bool enter_element(const char *t, size_t len, size_t *pos, unsigned long 
             *pos = i;
             return true;
         }
-        i = skip_ws(t, len, skip_value(t, len, i));
-        if (i >= len || t[i] != ',')
+        if (!next_item(t, len, &i))
             return false;
-        i = skip_ws(t, len, i + 1);
     }
     return false;
 }
