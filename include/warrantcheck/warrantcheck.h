@@ -443,6 +443,13 @@ bool wc_state_party_on(const wc_country *country, wc_date date);
  * person can be arrested" count; a territory has its state's standing. */
 bool wc_country_is_state(const wc_country *country);
 
+/* Returns the UN member whose duties under the Charter apply in `country`:
+ * the country itself for a state, its state for a territory. A Security
+ * Council decision binds a member (Charter art. 25) in all its territory;
+ * the Charter has no declaration, as the Statute has, that leaves a
+ * territory out, so this is the state whatever the territory's coverage. */
+const wc_country *wc_charter_state(const wc_country *country);
+
 /* The article English puts before the country's name in a sentence: "the "
  * for "the United States", "the Philippines", "the Cook Islands"; "" for
  * most. And the possessive's ending: "'" after a plural name ("the

@@ -85,6 +85,11 @@ bool wc_country_is_state(const wc_country *country)
     return country->part_of == NULL;
 }
 
+const wc_country *wc_charter_state(const wc_country *country)
+{
+    return country->part_of != NULL ? country->part_of : country;
+}
+
 static bool starts_with(const char *s, const char *prefix)
 {
     return strncmp(s, prefix, strlen(prefix)) == 0;

@@ -30,9 +30,13 @@ static void add_sources(wc_verdict *v, const wc_source_list *list)
         v->sources[v->n_sources++] = list;
 }
 
+/* The referral of W's situation, adopted by `date`, that binds the UN
+ * member `c` is part of: a territory takes its state's duty under the
+ * Charter (wc_charter_state), whatever the Statute's coverage there. */
 static const wc_referral *binding_referral(const wc_dataset *ds, const wc_warrant *w,
-                                           const wc_country *c, wc_date date)
+                                           const wc_country *country, wc_date date)
 {
+    const wc_country *c = wc_charter_state(country);
     for (size_t i = 0; i < ds->n_referrals; i++) {
         const wc_referral *r = &ds->referrals[i];
         if (strcmp(r->situation, w->situation) != 0 || r->adopted > date)
@@ -203,6 +207,14 @@ bool wc_verdict_for_warrant(const wc_dataset *ds, const wc_warrant *w, const wc_
                          wc_date_format(wc_warrant_known_from(w), a), wc_country_article(c),
                          c->name, wc_country_possessive(c),
                          wc_date_format(m.withdrawn->effective.date, b));
+    else if (v->kind == WC_V_OBLIGED_UNSC && !wc_country_is_state(c))
+        ok = wc_note_add(&v->notes, NULL,
+                         "the Security Council referred the situation (%s) to the Court and "
+                         "decided that %s%s shall cooperate fully with it; the decision binds "
+                         "%s%s in all its territory, %s%s included (UN Charter art. 25)",
+                         referral->resolution, wc_country_article(c->part_of), c->part_of->name,
+                         wc_country_article(c->part_of), c->part_of->name,
+                         wc_country_article(c), c->name);
     else if (v->kind == WC_V_OBLIGED_UNSC)
         ok = wc_note_add(&v->notes, NULL,
                          "the Security Council referred the situation (%s) to the Court and "

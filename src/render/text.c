@@ -167,6 +167,12 @@ static bool verdict_headline(const wcr_writer *w, const wcr_opts *o, wc_date dat
                              "Rome Statute (art. 127(2)).\n",
                           on, off, wc_country_article(country), country->name, p->name, d);
     case WC_V_OBLIGED_UNSC:
+        if (!wc_country_is_state(country))
+            return wcr_printf(w, "%sYes%s — %s%s must arrest %s on %s: it belongs to %s%s, which "
+                                 "Security Council resolution %s binds.\n",
+                              on, off, wc_country_article(country), country->name, p->name, d,
+                              wc_country_article(wc_charter_state(country)),
+                              wc_charter_state(country)->name, v->basis);
         return wcr_printf(w, "%sYes%s — %s%s must arrest %s on %s under Security Council "
                              "resolution %s.\n",
                           on, off, wc_country_article(country), country->name, p->name, d, v->basis);
