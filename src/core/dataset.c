@@ -128,7 +128,8 @@ static bool load(loader *L)
            load_array(L, root, "declarations_12_3", NULL) &&
            load_array(L, root, "unsc_referrals", NULL) && load_array(L, root, "warrants", NULL) &&
            wc_check_warrant_lives(L) &&
-           load_array(L, root, "trips", NULL) && load_array(L, root, "findings", NULL) && wc_check_as_of(L);
+           load_array(L, root, "trips", NULL) &&
+           wc_check_trips_unique(L) && load_array(L, root, "findings", NULL) && wc_check_as_of(L);
 }
 
 wc_dataset *wc_dataset_load(const char *text, size_t len, wc_error *err)

@@ -6,6 +6,7 @@
 #include "dataset_load.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The writable country behind a reference the loader resolved. */
@@ -349,6 +350,62 @@ bool wc_check_trip(loader *L, const wc_trip *t)
                              t->start, t->person->died);
     return check_in_life(L, t->person, "start", t->start, "a trip") &&
            check_after_first_warrant(L, t->person, "start", t->start, "a trip");
+}
+
+static bool same_trip_key(const wc_trip *a, const wc_trip *b)
+{
+    return a->person == b->person && a->start == b->start && a->host == b->host;
+}
+
+/* Orders trips by what names one (person, start, host: the key of `data
+ * diff`), then by their place in the file. */
+static int cmp_trip(const void *a, const void *b)
+{
+    const wc_trip *x = *(const wc_trip *const *)a, *y = *(const wc_trip *const *)b;
+    if (x->person != y->person)
+        return x->person < y->person ? -1 : 1;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->host != y->host)
+        return x->host < y->host ? -1 : 1;
+    return x < y ? -1 : x > y;
+}
+
+bool wc_check_trips_unique(loader *L)
+{
+    const wc_dataset *ds = L->ds;
+    if (ds->n_trips < 2)
+        return true;
+    const wc_trip **ptrs = wc_load_alloc(L, ds->n_trips, sizeof *ptrs);
+    if (ptrs == NULL)
+        return false;
+    for (size_t i = 0; i < ds->n_trips; i++)
+        ptrs[i] = &ds->trips[i];
+    qsort(ptrs, ds->n_trips, sizeof *ptrs, cmp_trip);
+    /* Sorted, the trips alike stand together in file order: the first is
+     * the original, the second its first repeat. Report the repeat that
+     * comes first in the file, and name the trip it repeats. */
+    const wc_trip *later = NULL, *first = NULL;
+    for (size_t i = 1; i < ds->n_trips; i++) {
+        if (!same_trip_key(ptrs[i - 1], ptrs[i]) ||
+            (i >= 2 && same_trip_key(ptrs[i - 2], ptrs[i - 1])))
+            continue;
+        if (later == NULL || ptrs[i] < later) {
+            later = ptrs[i];
+            first = ptrs[i - 1];
+        }
+    }
+    if (later == NULL)
+        return true;
+    char d[WC_DATE_BUFSIZE];
+    size_t m1 = wc_path_key(&L->r, "trips");
+    wc_path_index(&L->r, (size_t)(later - ds->trips));
+    wc_path_key(&L->r, "start");
+    wc_fail(&L->r, "a trip of '%.60s' to '%s' starting on %s is given twice (first as trips[%zu])",
+            later->person->id, later->host->iso2, wc_date_format(later->start, d),
+            (size_t)(first - ds->trips));
+    wc_path_restore(&L->r, m1);
+    return false;
 }
 
 bool wc_check_finding(loader *L, const wc_finding *f)

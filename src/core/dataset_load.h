@@ -72,6 +72,9 @@ bool wc_check_status_event(loader *L, const wc_status_event *ev, const wc_warran
                            size_t index);
 bool wc_check_trip(loader *L, const wc_trip *t);
 bool wc_check_finding(loader *L, const wc_finding *f);
+/* No two trips of a person to a host start on the same day (what `data
+ * diff` keys a trip by), once all are read. */
+bool wc_check_trips_unique(loader *L);
 /* No fact dated after the dataset's as_of, once all are read. */
 bool wc_check_as_of(loader *L);
 /* Warrants inside their persons' lives, once all are read. */

@@ -13,10 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Loads mini.json with the first `find` replaced by `replace` and expects
- * a refusal whose message contains `message` at `line`. */
-static void refused(const char *find, const char *replace, const char *message,
-                    unsigned long line)
+/* Loads mini.json with the first `find` replaced by `replace`. */
+static wc_dataset *load_changed(const char *find, const char *replace, wc_error *err)
 {
     size_t len;
     char *text = fixture_text("mini.json", &len);
@@ -31,9 +29,18 @@ static void refused(const char *find, const char *replace, const char *message,
     memcpy(changed + head, replace, rlen);
     memcpy(changed + head + rlen, at + flen, len - head - flen + 1);
     free(text);
-    wc_error err;
-    wc_dataset *ds = wc_dataset_load(changed, strlen(changed), &err);
+    wc_dataset *ds = wc_dataset_load(changed, strlen(changed), err);
     free(changed);
+    return ds;
+}
+
+/* Loads mini.json with the first `find` replaced by `replace` and expects
+ * a refusal whose message contains `message` at `line`. */
+static void refused(const char *find, const char *replace, const char *message,
+                    unsigned long line)
+{
+    wc_error err;
+    wc_dataset *ds = load_changed(find, replace, &err);
     if (ds != NULL) {
         wc_dataset_free(ds);
         fail_msg("accepted a file with '%s' -> '%s'", find, replace);
@@ -132,6 +139,54 @@ static void territory_rules(void **state)
             "not recorded has no end date", 40);
 }
 
+/* mini.json with one person, one warrant and `trips`. */
+#define TRIPS_FIND "\"persons\": [],\n  \"warrants\": [],\n  \"trips\": []"
+#define TRIPS_WITH(trips)                                                                       \
+    "\"persons\": [{\"id\": \"pp\", \"name\": \"Pat Person\", \"full_name\": null, "              \
+    "\"aliases\": [], \"nationality\": null, \"born\": null, \"died\": null, "                   \
+    "\"sources\": [\"test\"]}],\n"                                                                \
+    "  \"warrants\": [{\"id\": \"pp-2020\", \"person\": \"pp\", \"situation\": \"x\", "            \
+    "\"case\": null, \"role\": null, \"issued\": \"2020-01-01\", \"public\": \"2020-01-01\", "    \
+    "\"charges\": [], \"status\": [{\"date\": \"2020-01-01\", \"status\": \"at-large\", "         \
+    "\"note\": null, \"sources\": [\"test\"]}], \"sources\": [\"test\"]}],\n"                     \
+    "  \"trips\": [" trips "]"
+#define TRIP(start, end, host)                                                                   \
+    "\n{\"person\": \"pp\", \"start\": \"" start "\", \"end\": \"" end "\", \"host\": \"" host      \
+    "\", \"city\": null, \"occasion\": null, \"outcome\": null, \"sources\": [\"test\"]}"
+
+/* Two trips of a person that start on the same day in the same host are
+ * one trip told twice: `data diff` could not tell them apart. */
+static void trip_rules(void **state)
+{
+    (void)state;
+    wc_error err;
+    /* Another host, or another day: two trips. */
+    wc_dataset *ds = load_changed(
+        TRIPS_FIND,
+        TRIPS_WITH(TRIP("2021-02-01", "2021-02-02", "AA") "," TRIP("2021-02-01", "2021-02-01", "BB")
+                   "," TRIP("2021-02-02", "2021-02-02", "AA")),
+        &err);
+    if (ds == NULL)
+        fail_msg("%lu:%lu: %s", err.line, err.column, err.message);
+    assert_int_equal(ds->n_trips, 3);
+    wc_dataset_free(ds);
+    /* The first repeat in the file is reported, naming what it repeats,
+     * at its own line (trips[0] is on line 38). */
+    refused(TRIPS_FIND,
+            TRIPS_WITH(TRIP("2021-02-01", "2021-02-02", "BB") "," TRIP("2021-03-01", "2021-03-02", "AA")
+                       "," TRIP("2021-02-01", "2021-02-01", "AA") "," TRIP("2021-03-01", "2021-03-05", "AA")
+                       "," TRIP("2021-02-01", "2021-02-03", "BB")),
+            "trips[3].start: a trip of 'pp' to 'AA' starting on 2021-03-01 is given twice (first as "
+            "trips[1])",
+            41);
+    refused(TRIPS_FIND,
+            TRIPS_WITH(TRIP("2021-02-01", "2021-02-02", "AA") "," TRIP("2021-02-01", "2021-02-02", "AA")
+                       "," TRIP("2021-02-01", "2021-02-02", "AA")),
+            "trips[1].start: a trip of 'pp' to 'AA' starting on 2021-02-01 is given twice (first as "
+            "trips[0])",
+            39);
+}
+
 /* Schema 2: every source says how far it can be trusted, and the dataset
  * names its version in calendar form. */
 static void schema_2_fields(void **state)
@@ -191,6 +246,7 @@ int main(void)
         cmocka_unit_test(duplicates_and_references),
         cmocka_unit_test(statute_rules),
         cmocka_unit_test(territory_rules),
+        cmocka_unit_test(trip_rules),
         cmocka_unit_test(schema_2_fields),
         cmocka_unit_test(broken_text),
         cmocka_unit_test(locate_paths),
