@@ -6,6 +6,7 @@
 #include "fields.h"
 #include "suggest.h"
 #include "table.h"
+#include "verdict_filter.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -54,6 +55,14 @@ static cJSON *country_json(const cli *c, const country_answer *a)
     return o;
 }
 
+/* Is `w` a warrant whose duty `country` lists (and `countries --verdict`
+ * filters by): one in force on the date? */
+static bool open_warrant(const cli *c, const wc_warrant *w)
+{
+    const wc_status_event *ev;
+    return wc_warrant_state_on(w, c->date, &ev) == WC_WARRANT_IN_FORCE;
+}
+
 /* Fills duties[] (room for every warrant) with the warrants in force on
  * the date; returns how many, or SIZE_MAX if memory ran out. */
 static size_t gather_duties(const cli *c, const wc_country *country, wcr_duty *duties)
@@ -61,8 +70,7 @@ static size_t gather_duties(const cli *c, const wc_country *country, wcr_duty *d
     size_t n = 0;
     for (size_t i = 0; i < c->ds->n_warrants; i++) {
         const wc_warrant *w = &c->ds->warrants[i];
-        const wc_status_event *ev;
-        if (wc_warrant_state_on(w, c->date, &ev) != WC_WARRANT_IN_FORCE)
+        if (!open_warrant(c, w))
             continue;
         wc_verdict v;
         if (!wc_verdict_for_warrant(c->ds, w, country, c->date, &v))
@@ -230,6 +238,26 @@ bool countries_status_parse(const char *list, unsigned *set)
     return true;
 }
 
+/* countries --verdict LIST: 1 if the verdict for at least one warrant in
+ * force on the date (a duty `country` lists) is in LIST, 0 if none is, -1
+ * if memory ran out. */
+static int duty_in_list(const cli *c, const wc_country *country)
+{
+    for (size_t i = 0; i < c->ds->n_warrants; i++) {
+        const wc_warrant *w = &c->ds->warrants[i];
+        if (!open_warrant(c, w))
+            continue;
+        wc_verdict v;
+        if (!wc_verdict_for_warrant(c->ds, w, country, c->date, &v))
+            return -1;
+        wc_verdict_kind kind = v.kind;
+        wc_verdict_free(&v);
+        if (verdict_filter_has(c->verdicts, kind))
+            return 1;
+    }
+    return 0;
+}
+
 /* --parties and --non-parties sort states; a territory is neither a State
  * Party nor a state that is not one, and is listed only with --all (or a
  * --status word only territories have) and neither filter. --status keeps
@@ -255,11 +283,21 @@ int cmd_countries(cli *c, int argc, char **argv)
     if (!text)
         cli_table_begin(&t, c, COUNTRIES_COLUMNS);
     size_t n = 0;
+    bool out_of_memory = false;
     for (size_t i = 0; i < c->ds->n_countries; i++) {
         const wc_country *country = &c->ds->countries[i];
         wc_membership m = wc_membership_on(country, c->date);
         if (!wanted(c, country, &m))
             continue;
+        if (c->verdict_text != NULL) {
+            int kept = duty_in_list(c, country);
+            if (kept < 0) {
+                out_of_memory = true;
+                break;
+            }
+            if (kept == 0)
+                continue;
+        }
         n++;
         const wc_withdrawal *w = m.withdrawn ? m.withdrawn : m.pending;
         wc_date in_force = wc_membership_since(country, c->date);
@@ -292,7 +330,7 @@ int cmd_countries(cli *c, int argc, char **argv)
         }
         wcr_table_row(&t, o);
     }
-    if (!text && !wcr_table_end(&t))
+    if ((!text && !wcr_table_end(&t)) || out_of_memory)
         return diag_out_of_memory();
     return n > 0 ? EXIT_YES : EXIT_NO;
 }

@@ -95,6 +95,9 @@ static const option_spec COUNTRIES_OPTIONS[] = {
     OPT_STRING(0, "status", status_text, "LIST", ARG_WORD_LIST,
                "party non-party covered excluded unknown",
                "only these standings, comma-separated (covered, excluded, unknown: territories)"),
+    OPT_STRING(0, "verdict", verdict_text, "LIST", ARG_WORD_LIST, VERDICT_WORDS,
+               "only the countries where a warrant in force has one of these verdicts "
+               "(comma-separated)"),
     COMMON_OPTIONS,
     OPT_END};
 
@@ -243,6 +246,8 @@ static int check_countries(cli *c, int argc, char **argv)
 {
     (void)argv;
     if (c->status_text != NULL && !countries_status_parse(c->status_text, &c->statuses))
+        return CHECK_FAILED;
+    if (!check_verdicts(c))
         return CHECK_FAILED;
     if (argc > 0) {
         cli_error("'countries' takes no arguments (try --parties or --non-parties)");
@@ -395,10 +400,13 @@ const command COMMANDS[] = {
      "keeps the rows whose word is in LIST: party or non-party for a state;\n"
      "covered, excluded, unknown (coverage not recorded) or non-party for a\n"
      "territory. Naming covered, excluded or unknown lists territories without\n"
-     "--all.\n\n"
+     "--all. --verdict LIST keeps the countries where the verdict for at least\n"
+     "one warrant in force on the date (the duties 'country' lists) is in LIST.\n"
+     "Exit status 0 if a row is listed, 1 if none is.\n\n"
      "Examples:\n"
      "  warrantcheck countries --parties --on 2025-01-01 | wc -l\n"
      "  warrantcheck countries --status unknown,excluded\n"
+     "  warrantcheck countries --verdict obliged-residual --on 2025-06-01\n"
      "  warrantcheck countries --non-parties --format csv\n"},
     {"trips", cmd_trips, check_trips,
      {{ARG_PERSON, "PERSON"}}, FORMATS_TABLES, NULL, TRIPS_OPTIONS,
@@ -830,13 +838,7 @@ bool options_apply(const parsed_options *p, const command *cmd)
 {
     for (size_t i = 0; i < p->n_given; i++)
         if (in_table(cmd->options, p->given[i]->name, strlen(p->given[i]->name)) == NULL) {
-            /* A verdict is a person's: `countries` has none to filter. */
-            bool verdicts = strcmp(cmd->name, "countries") == 0 &&
-                            strcmp(p->given[i]->name, "verdict") == 0;
-            cli_error("option '--%s' does not apply to '%s'%s", p->given[i]->name, cmd->name,
-                      verdicts ? "; a verdict is a person's: 'warrantcheck where PERSON --all "
-                                 "--verdict LIST' (or --status LIST for the membership words)"
-                               : "");
+            cli_error("option '--%s' does not apply to '%s'", p->given[i]->name, cmd->name);
             return false;
         }
     return true;

@@ -62,6 +62,7 @@ expect warrantcheck where putin --format=c -- --format=csv
 expect warrantcheck where putin --format = t -- text tsv
 expect warrantcheck --color a -- auto always
 expect warrantcheck countries --non -- --non-parties
+expect warrantcheck countries --verdict obliged- -- obliged-residual obliged-unsc
 expect warrantcheck completion '' -- bash zsh fish
 expect warrantcheck data '' -- diff info install sources status update validate
 expect warrantcheck help ca -- can
