@@ -5,7 +5,6 @@
 #include "pager.h"
 
 #include <poll.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -183,21 +182,10 @@ const wc_person *cli_person(const cli *c, const char *name)
 static void terminal_size(const cli *c, unsigned *cols, unsigned *rows)
 {
     *cols = 0, *rows = 0;
-    int fd = pager_terminal_fd(); /* through a pager, the terminal it writes to */
-    if (c->out != stdout || !isatty(fd))
+    if (c->out != stdout)
         return;
-    *cols = 80, *rows = 24;
-    struct winsize ws;
-    if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
-        *cols = ws.ws_col;
-        if (ws.ws_row > 0)
-            *rows = ws.ws_row;
-        return;
-    }
-    const char *env = getenv("COLUMNS");
-    long n = env != NULL ? strtol(env, NULL, 10) : 0;
-    if (n >= 20 && n <= 1000)
-        *cols = (unsigned)n;
+    /* Through a pager, the terminal it writes to. */
+    diag_terminal_size(pager_terminal_fd(), cols, rows);
 }
 
 wcr_opts cli_render_opts(const cli *c)

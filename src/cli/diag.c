@@ -5,9 +5,13 @@
 
 #include "echo.h"
 
+#include <warrantcheck/render.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 /* A message is cut past MESSAGE_MAX bytes. */
 #define MESSAGE_MAX 8192
@@ -25,6 +29,71 @@ static struct {
     size_t len;
     char buf[BATCH_SIZE];
 } batch;
+
+/* stderr's columns when it is a terminal (0: not one, or not asked yet
+ * with stderr_known false): messages wrap there, and stay one line for a
+ * script's grep everywhere else. */
+static unsigned stderr_cols = 0;
+static bool stderr_known = false;
+
+bool diag_terminal_size(int fd, unsigned *cols, unsigned *rows)
+{
+    *cols = 0, *rows = 0;
+    if (!isatty(fd))
+        return false;
+    *cols = 80, *rows = 24;
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+        *cols = ws.ws_col;
+        if (ws.ws_row > 0)
+            *rows = ws.ws_row;
+        return true;
+    }
+    const char *env = getenv("COLUMNS");
+    long n = env != NULL ? strtol(env, NULL, 10) : 0;
+    if (n >= 20 && n <= 1000)
+        *cols = (unsigned)n;
+    return true;
+}
+
+static unsigned stderr_width(void)
+{
+    if (!stderr_known) {
+        unsigned rows;
+        diag_terminal_size(STDERR_FILENO, &stderr_cols, &rows);
+        stderr_known = true;
+    }
+    return stderr_cols;
+}
+
+/* The message `line` (`n` bytes, "warrantcheck: ...: LEVEL: " and from
+ * byte `text_at` its text, then '\n') wrapped at `width` columns into `b`,
+ * each further line indented to where the text begins (by 4 when that
+ * leaves too little room). False if it fits as it is or memory ran out:
+ * then it goes out as one line. */
+static bool wrap_message(const char *line, size_t n, size_t text_at, unsigned width,
+                         wcr_buffer *b)
+{
+    char *prefix = malloc(n + 1); /* the prefix, its NUL, the text, its NUL */
+    if (prefix == NULL)
+        return false;
+    memcpy(prefix, line, text_at);
+    prefix[text_at] = '\0';
+    char *text = prefix + text_at + 1;
+    memcpy(text, line + text_at, n - 1 - text_at);
+    text[n - 1 - text_at] = '\0';
+    size_t indent = wcr_display_width(prefix);
+    bool wrapped = false;
+    if (indent + wcr_display_width(text) > width) {
+        if (indent + 24 > width)
+            indent = 4;
+        wcr_writer w = wcr_writer_buffer(b);
+        wcr_opts o = {.format = WCR_TEXT, .width = width};
+        wrapped = wcr_wrap_text(&w, &o, prefix, (unsigned)indent, text, NULL) && !b->failed;
+    }
+    free(prefix);
+    return wrapped;
+}
 
 static const char *level_word(diag_level level)
 {
@@ -112,17 +181,25 @@ static void emit(diag_level level, const char *place, unsigned long line, size_t
     }
     at = put_text(at, level_word(level));
     at = put_text(at, ": ");
+    size_t text_at = (size_t)(at - out);
     memcpy(at, message, message_len);
     at += message_len;
     *at++ = '\n';
     size_t n = (size_t)(at - out);
-    if (out == batch.buf + batch.len) {
+    wcr_buffer wrapped = {0};
+    bool wrap = stderr_width() > 0 && wrap_message(out, n, text_at, stderr_width(), &wrapped);
+    bool in_batch = out == batch.buf + batch.len;
+    if (in_batch && !wrap) {
         batch.len += n;
         return;
     }
     diag_flush(); /* what was batched comes first */
-    fwrite(out, 1, n, stderr);
-    if (out != small)
+    if (wrap)
+        fwrite(wrapped.data, 1, wrapped.len, stderr);
+    else
+        fwrite(out, 1, n, stderr);
+    wcr_buffer_free(&wrapped);
+    if (out != small && !in_batch)
         free(out);
 }
 

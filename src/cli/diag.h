@@ -85,6 +85,12 @@ int diag_status(int status);
 /* How many errors (not warnings) have been reported. */
 unsigned long diag_errors(void);
 
+/* The size of the terminal `fd` is: its columns and rows, or COLUMNS
+ * and 80 by 24 when it does not say; false, and 0 by 0, when `fd` is no
+ * terminal. On a terminal, stderr's messages wrap at its columns with a
+ * hanging indent under the message; elsewhere each stays one line. */
+bool diag_terminal_size(int fd, unsigned *cols, unsigned *rows);
+
 /* While set, messages are counted but not printed (`__complete`). */
 void diag_silence(bool silent);
 

@@ -21,7 +21,9 @@ for args in "map putin --on 2025-01-01" "where putin --on 2025-01-01 --format sv
     # shellcheck disable=SC2086
     on_tty $args
     [ "$(cat "$tmp/rc")" = 2 ] || { echo "$args: exit $(cat "$tmp/rc"), expected 2"; fail=1; }
-    grep -q -- 'use --out FILE or redirect' "$tmp/out" || { echo "$args: no advice"; fail=1; }
+    # The error is wrapped to the terminal's width: read its words as one line.
+    tr -s ' \n' '  ' <"$tmp/out" | grep -q -- 'use --out FILE or redirect' ||
+        { echo "$args: no advice"; fail=1; }
     ! grep -q '<svg' "$tmp/out" || { echo "$args: SVG on the terminal"; fail=1; }
 done
 # With --out the terminal gets nothing and the file the map.

@@ -3,12 +3,14 @@
 # (script(1), util-linux), `can putin mongolia --on 2024-09-03` has no line
 # wider than 80 display columns, at most 24 lines, and its verdict in the
 # first three; `--sources` lists every source with its address; the text of
-# where, country, person, trips, persons and events fits 80 and 60 columns
-# (stdout: the staleness warning on stderr is a diagnostic's one line);
-# through a pipe nothing is wrapped. Exit 77 (skipped) without script(1).
+# where, country, person, trips, persons and events fits 80 and 60 columns;
+# so do the diagnostics on stderr (the staleness warning, an itinerary's
+# errors and its note), wrapped with a hanging indent under the message;
+# through a pipe nothing is wrapped, and a diagnostic to a pipe or a file
+# stays one line. Exit 77 (skipped) without script(1).
 #   tty_fit.sh BINARY
 set -u
-bin=$1
+bin=$(realpath "$1") # absolute: some runs below start in another directory
 fail=0
 command -v script >/dev/null || { echo "script(1) is not installed"; exit 77; }
 
@@ -28,6 +30,14 @@ on_tty_out() {
     shift 2
     printf -v cmd '%q ' env -u WARRANTCHECK_PAGER PAGER=cat "$bin" "$@"
     script -qec "stty cols $cols rows $rows; $cmd 2>/dev/null" /dev/null </dev/null |
+        sed 's/\x1b\[[0-9;]*m//g' | tr -d '\r'
+}
+# on_tty_err: the same, stderr only (stdout to /dev/null).
+on_tty_err() {
+    local cols=$1 rows=$2 cmd
+    shift 2
+    printf -v cmd '%q ' env -u WARRANTCHECK_PAGER PAGER=cat "$bin" "$@"
+    script -qec "stty cols $cols rows $rows; $cmd >/dev/null" /dev/null </dev/null |
         sed 's/\x1b\[[0-9;]*m//g' | tr -d '\r'
 }
 # widest: the widest line in display columns.
@@ -75,6 +85,42 @@ for cols in 80 60; do
     fits "$cols" events --since 2025-01-01
     fits "$cols" data info
 done
+# Diagnostics fit too: the staleness warning (a date after any as_of), and
+# an itinerary's errors and closing note, which name a file.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+printf '2024-09-03 Mongolai\n2024-09-04 Atlantis of the very long name that goes on\n' \
+    >"$work/legs.txt"
+stale='warrantcheck: warning: the dataset is current to [0-9-]*; later events are not known'
+for cols in 80 60 40; do
+    err=$(on_tty_err "$cols" 24 country Mongolia --on 2099-12-31)
+    width=$(printf '%s\n' "$err" | widest)
+    echo "${cols} columns: the staleness warning — $(wc -l <<<"$err") lines, widest $width"
+    [ "$width" -le "$cols" ] || { echo "  a line wider than $cols columns"; fail=1; }
+    # The same words, and the further lines indented under the message.
+    [[ $(tr -s ' \n' '  ' <<<"$err" | sed 's/ $//') =~ ^$stale$ ]] ||
+        { echo "  not the warning's words: $err"; fail=1; }
+    [ "$(wc -l <<<"$err")" -ge 2 ] || { echo "  not wrapped"; fail=1; }
+    indent=$((cols >= 47 ? 23 : 4))
+    if grep -v '^warrantcheck: ' <<<"$err" | grep -vq "^ \{$indent\}[^ ]"; then
+        echo "  a further line not indented by $indent:"
+        printf '%s\n' "$err"
+        fail=1
+    fi
+    err=$(cd "$work" && on_tty_err "$cols" 24 itinerary legs.txt --person putin)
+    width=$(printf '%s\n' "$err" | widest)
+    echo "${cols} columns: itinerary errors — $(wc -l <<<"$err") lines, widest $width"
+    [ "$width" -le "$cols" ] || { echo "  a line wider than $cols columns"; fail=1; }
+    [ "$(grep -c '^warrantcheck: legs.txt:' <<<"$err")" = 3 ] ||
+        { echo "  not three messages:"; printf '%s\n' "$err"; fail=1; }
+done
+# stderr to a pipe or a file, on a terminal's stdout: one line each, for grep.
+cmd=$(printf '%q ' "$bin" country Mongolia --on 2099-12-31)
+err=$(script -qec "stty cols 60 rows 24; $cmd 2>&1 >/dev/null | cat" /dev/null </dev/null | tr -d '\r')
+[[ $err =~ ^$stale$ ]] || { echo "stderr to a pipe: not one line: $err"; fail=1; }
+script -qec "stty cols 60 rows 24; $cmd 2>$(printf '%q' "$work/err")" /dev/null </dev/null >/dev/null
+[[ $(cat "$work/err") =~ ^$stale$ ]] || { echo "stderr to a file: not one line"; fail=1; }
+
 # A long last column wraps under itself, between words.
 out=$(on_tty_out 80 24 trips putin)
 grep -q '^2023-10-12\.\.2023-10-13  KG  not-obliged       Kyrgyzstan, Bishkek — not arrested$' \
