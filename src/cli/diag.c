@@ -69,8 +69,8 @@ static unsigned stderr_width(void)
 /* The message `line` (`n` bytes, "warrantcheck: ...: LEVEL: " and from
  * byte `text_at` its text, then '\n') wrapped at `width` columns into `b`,
  * each further line indented to where the text begins (by 4 when that
- * leaves too little room). False if it fits as it is or memory ran out:
- * then it goes out as one line. */
+ * would leave the text less than half the line). False if it fits as it
+ * is or memory ran out: then it goes out as one line. */
 static bool wrap_message(const char *line, size_t n, size_t text_at, unsigned width,
                          wcr_buffer *b)
 {
@@ -85,7 +85,7 @@ static bool wrap_message(const char *line, size_t n, size_t text_at, unsigned wi
     size_t indent = wcr_display_width(prefix);
     bool wrapped = false;
     if (indent + wcr_display_width(text) > width) {
-        if (indent + 24 > width)
+        if (indent > width / 2) /* the text keeps half the line at least */
             indent = 4;
         wcr_writer w = wcr_writer_buffer(b);
         wcr_opts o = {.format = WCR_TEXT, .width = width};

@@ -101,7 +101,7 @@ for cols in 80 60 40; do
     [[ $(tr -s ' \n' '  ' <<<"$err" | sed 's/ $//') =~ ^$stale$ ]] ||
         { echo "  not the warning's words: $err"; fail=1; }
     [ "$(wc -l <<<"$err")" -ge 2 ] || { echo "  not wrapped"; fail=1; }
-    indent=$((cols >= 47 ? 23 : 4))
+    indent=$((cols >= 46 ? 23 : 4))
     if grep -v '^warrantcheck: ' <<<"$err" | grep -vq "^ \{$indent\}[^ ]"; then
         echo "  a further line not indented by $indent:"
         printf '%s\n' "$err"
