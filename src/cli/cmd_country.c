@@ -275,11 +275,33 @@ static bool wanted(const cli *c, const wc_country *country, const wc_membership 
     return true;
 }
 
+/* One row of the text listing; on a terminal the name (and its state)
+ * wraps under itself, as a table's last column does. False if memory ran
+ * out. */
+static bool countries_text_row(const cli *c, const wcr_opts *o, const wc_country *country,
+                               const wc_membership *m)
+{
+    char lead[64];
+    snprintf(lead, sizeof lead, "%s  %-3s  %-9s  ", country->iso2, country->iso3,
+             STANDING_WORDS[standing_of(country, m)]);
+    wcr_buffer b = {0};
+    wcr_writer bw = wcr_writer_buffer(&b);
+    bool ok = wcr_printf(&bw, "%s%s%s%s%s", country->name,
+                         country->part_of ? " (territory of " : "",
+                         country->part_of ? wc_country_article(country->part_of) : "",
+                         country->part_of ? country->part_of->name : "",
+                         country->part_of ? ")" : "") &&
+              !b.failed && wcr_wrap_row(&c->writer, o, lead, b.data ? b.data : "");
+    wcr_buffer_free(&b);
+    return ok;
+}
+
 int cmd_countries(cli *c, int argc, char **argv)
 {
     (void)argc, (void)argv;
     wcr_table t;
     bool text = c->format == FORMAT_TEXT;
+    wcr_opts opts = cli_render_opts(c);
     if (!text)
         cli_table_begin(&t, c, COUNTRIES_COLUMNS);
     size_t n = 0;
@@ -303,13 +325,10 @@ int cmd_countries(cli *c, int argc, char **argv)
         wc_date in_force = wc_membership_since(country, c->date);
         wc_date effective = w && w->effective.happened ? w->effective.date : WC_DATE_UNKNOWN;
         if (text) {
-            if (!c->quiet)
-                fprintf(c->out, "%s  %-3s  %-9s  %s%s%s%s%s\n", country->iso2, country->iso3,
-                        STANDING_WORDS[standing_of(country, &m)], country->name,
-                        country->part_of ? " (territory of " : "",
-                        country->part_of ? wc_country_article(country->part_of) : "",
-                        country->part_of ? country->part_of->name : "",
-                        country->part_of ? ")" : "");
+            if (!c->quiet && !countries_text_row(c, &opts, country, &m)) {
+                out_of_memory = true;
+                break;
+            }
             continue;
         }
         cJSON *o = cJSON_CreateObject();

@@ -3,11 +3,11 @@
 # (script(1), util-linux), `can putin mongolia --on 2024-09-03` has no line
 # wider than 80 display columns, at most 24 lines, and its verdict in the
 # first three; `--sources` lists every source with its address; the text of
-# where, country, person, trips, persons and events fits 80 and 60 columns;
-# so do the diagnostics on stderr (the staleness warning, an itinerary's
-# errors and its note), wrapped with a hanging indent under the message;
-# through a pipe nothing is wrapped, and a diagnostic to a pipe or a file
-# stays one line. Exit 77 (skipped) without script(1).
+# where, country, person, trips, persons, countries and events fits 80 and
+# 60 columns; so do the diagnostics on stderr (the staleness warning, an
+# itinerary's errors and its note), wrapped with a hanging indent under the
+# message; through a pipe nothing is wrapped, and a diagnostic to a pipe or
+# a file stays one line. Exit 77 (skipped) without script(1).
 #   tty_fit.sh BINARY
 set -u
 bin=$(realpath "$1") # absolute: some runs below start in another directory
@@ -82,6 +82,7 @@ for cols in 80 60; do
     fits "$cols" person putin
     fits "$cols" trips putin
     fits "$cols" persons
+    fits "$cols" countries --all --on 2025-01-01
     fits "$cols" events --since 2025-01-01
     fits "$cols" data info
 done
