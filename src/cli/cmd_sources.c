@@ -67,16 +67,46 @@ static cJSON *source_row(const wc_source *s)
     return o;
 }
 
-/* Text: "ID  RELIABILITY  CITATION", the ids padded to the longest. */
-static bool source_text(const cli *c, const wc_source *s, size_t id_width)
+/* The fewest columns a citation wraps in beside its id; with less room on
+ * the terminal, it goes on the lines below. */
+#define CITATION_MIN_ROOM 40
+#define CITATION_HANG "    "
+
+/* Text: "ID  RELIABILITY  CITATION", the ids padded to the longest. On a
+ * terminal the citation wraps under itself, or below the id and the
+ * reliability when the terminal leaves it too little room beside them. */
+static bool source_text(const cli *c, const wcr_opts *o, const wc_source *s, size_t id_width)
 {
     char *cite = wcr_citation(s);
     if (cite == NULL)
         return false;
-    fprintf(c->out, "%-*s  %-9s  %s\n", (int)id_width, s->id,
-            wc_reliability_word(s->reliability), cite);
+    const char *reliability = wc_reliability_word(s->reliability);
+    size_t size = id_width + strlen(s->id) + strlen(reliability) + 16;
+    char *lead = malloc(size);
+    if (lead == NULL) {
+        free(cite);
+        return false;
+    }
+    snprintf(lead, size, "%-*s  %-9s  ", (int)id_width, s->id, reliability);
+    bool ok;
+    if (o->width == 0 || wcr_display_width(lead) + CITATION_MIN_ROOM <= o->width) {
+        ok = wcr_wrap_row(&c->writer, o, lead, cite);
+    } else {
+        size_t keep = strlen(lead);
+        while (keep > 0 && lead[keep - 1] == ' ')
+            keep--;
+        lead[keep] = '\0';
+        /* The id and reliability keep their columns when they fit. */
+        ok = (wcr_display_width(lead) <= o->width
+                  ? wcr_puts(&c->writer, lead) && wcr_putc(&c->writer, '\n')
+                  : wcr_wrap_text(&c->writer, o, "", (unsigned)strlen(CITATION_HANG), lead,
+                                  NULL)) &&
+             wcr_wrap_text(&c->writer, o, CITATION_HANG, (unsigned)strlen(CITATION_HANG), cite,
+                           NULL);
+    }
+    free(lead);
     free(cite);
-    return true;
+    return ok;
 }
 
 /* argv: the ids (none: every source, in the dataset's order). */
@@ -103,6 +133,7 @@ int data_sources(cli *c, int argc, char **argv)
         size_t len = strlen(s->id);
         id_width = len > id_width ? len : id_width;
     }
+    wcr_opts o = cli_render_opts(c);
     wcr_table t;
     if (!text)
         cli_table_begin(&t, c, SOURCE_COLUMNS);
@@ -110,7 +141,7 @@ int data_sources(cli *c, int argc, char **argv)
     for (size_t i = 0; i < n && ok; i++) {
         const wc_source *s = argc > 0 ? source_named(ds, argv[i]) : &ds->sources[i];
         if (text)
-            ok = source_text(c, s, id_width);
+            ok = source_text(c, &o, s, id_width);
         else
             wcr_table_row(&t, source_row(s));
     }

@@ -85,6 +85,7 @@ for cols in 80 60; do
     fits "$cols" countries --all --on 2025-01-01
     fits "$cols" events --since 2025-01-01
     fits "$cols" data info
+    fits "$cols" data sources
 done
 # Diagnostics fit too: the staleness warning (a date after any as_of), and
 # an itinerary's errors and closing note, which name a file.
@@ -140,4 +141,17 @@ for args in "person putin" "country Mongolia --on 2024-09-03" "events --since 20
 done
 width=$("$bin" trips putin 2>/dev/null | cat | widest)
 [ "$width" -gt 80 ] || { echo "a pipe: trips was wrapped (widest $width)"; fail=1; }
+width=$("$bin" data sources 2>/dev/null | cat | widest)
+[ "$width" -gt 200 ] || { echo "a pipe: data sources was wrapped (widest $width)"; fail=1; }
+
+# data sources: the citation wraps under itself beside a short id, and
+# goes below the id and reliability when long ids leave it too little room.
+out=$(on_tty_out 80 24 data sources rs-untc-status)
+grep -q '^rs-untc-status  primary    Rome Statute of the International Criminal Court$' \
+    <<<"$out" && grep -q '^ \{27\}(MTDSG XVIII-10)' <<<"$out" ||
+    { echo "data sources rs-untc-status: the citation does not wrap beside the id"; fail=1; }
+out=$(on_tty_out 80 24 data sources)
+grep -q '^iso-debian-iso-codes  *reference$' <<<"$out" &&
+    grep -q '^    iso-codes 4' <<<"$out" ||
+    { echo "data sources: the citation is not below the id, indented by 4"; fail=1; }
 exit $fail
