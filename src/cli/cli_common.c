@@ -87,9 +87,10 @@ static void say_what_was_meant(const char *typed, const wc_country_match *m)
              m->via.subdivision, wc_country_article(m->country), m->country->name,
              wc_country_article(m->country), m->country->name);
     else
-        diag(DIAG_NOTE, NULL, 0, 0, "'%s' is a name of %s (%s): the answer is for %s", typed,
-             m->country->name, m->via.language != NULL ? m->via.language : "iso-codes",
-             m->country->name);
+        diag(DIAG_NOTE, NULL, 0, 0, "'%s' is a name of %s%s (%s): the answer is for %s%s",
+             typed, wc_country_article(m->country), m->country->name,
+             m->via.language != NULL ? m->via.language : "iso-codes",
+             wc_country_article(m->country), m->country->name);
 }
 
 /* A country or person looked up, with the names of its candidates. */
