@@ -870,6 +870,32 @@ static bool parse_color(const char *s, bool *color)
     return false;
 }
 
+/* "unknown format 'Json'; did you mean 'json'?", else the formats that
+ * `cmd` writes (every format without a command): `map` only svg. */
+static void report_unknown_format(const command *cmd, const char *typed)
+{
+    const char *names[8];
+    size_t n = 0;
+    for (size_t i = 0; i < N_FORMATS && n < sizeof names / sizeof names[0]; i++)
+        if (cmd == NULL ||
+            ((cmd->formats & FORMAT_BIT(i)) && !(cmd->formats_error != NULL && i == FORMAT_TEXT)))
+            names[n++] = FORMAT_NAMES[i];
+    char echo[CLI_ECHO_BUFSIZE], list[256] = "";
+    const char *near[2];
+    size_t found = suggest(typed, names, n, near, sizeof near / sizeof near[0]);
+    cli_echo(typed, echo);
+    if (found > 0) {
+        list_names(list, sizeof list, near, found, " or ");
+        cli_error("unknown format '%s'; did you mean %s?", echo, list);
+    } else {
+        size_t at = 0;
+        for (size_t i = 0; i < n && at < sizeof list; i++)
+            at += (size_t)snprintf(list + at, sizeof list - at, "%s%s",
+                                   i == 0 ? "" : i + 1 == n ? " or " : ", ", names[i]);
+        cli_error("unknown format '%s' (%s%s)", echo, list, n == 1 ? " only" : "");
+    }
+}
+
 int check_arguments(cli *c, const parsed_options *p, int n_words, char **words,
                     const command **cmd)
 {
@@ -882,8 +908,10 @@ int check_arguments(cli *c, const parsed_options *p, int n_words, char **words,
     if (c->help)
         return CHECK_NO_DATA;
     if (c->format_text != NULL && !parse_format(c->format_text, &c->format)) {
-        cli_error("unknown format '%s' (text, json, jsonl, csv, tsv or svg)",
-                  cli_echo(c->format_text, echo));
+        /* A command that takes no --format says so; one that does names
+         * its own formats, not every command's. */
+        if (*cmd == NULL || options_apply(p, *cmd))
+            report_unknown_format(*cmd, c->format_text);
         return EXIT_USAGE;
     }
     if (!parse_color(c->color_text, &c->color)) {

@@ -299,7 +299,7 @@ class Runner:
 
 
 def program_formats(binary):
-    p = subprocess.run([binary, "countries", "--format", "no-such-format"],
+    p = subprocess.run([binary, "--format", "no-such-format"],
                        capture_output=True, text=True)
     m = re.search(r"unknown format '[^']*' \(([^)]*)\)", p.stderr)
     if not m:
