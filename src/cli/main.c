@@ -50,9 +50,9 @@ static int run(cli *c, const parsed_options *p, int n_words, char **words)
         if (pages)
             pager_start();
         if (cmd != NULL)
-            print_command_help(cmd);
+            print_command_help(c, cmd);
         else
-            print_general_help();
+            print_general_help(c);
         return EXIT_YES;
     }
     if (check == CHECK_NO_DATA) {

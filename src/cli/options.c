@@ -548,20 +548,44 @@ const char *command_synopsis(const command *cmd, char *buf, size_t size)
 
 /* ------------------------------------------------------------------- help */
 
-void print_options(FILE *out, const option_spec *options)
+/* One row of the help's lists: `left` in a column of `column` characters
+ * after two spaces, then `text`. On a terminal (o->width > 0) `text` wraps
+ * under itself; a `left` wider than its column takes a line of its own,
+ * `text` the lines below, where the column's text begins. Through a pipe
+ * the row is one line, as it always was. */
+static void help_row(const cli *c, const wcr_opts *o, const char *left, int column,
+                     const char *text)
 {
-    for (const option_spec *o = options; o->kind != OPTION_END; o++) {
+    char lead[128];
+    snprintf(lead, sizeof lead, "  %-*s ", column, left);
+    if (o->width == 0 || strlen(left) <= (size_t)column ||
+        wcr_display_width(lead) + wcr_display_width(text) <= o->width) {
+        wcr_wrap_row(&c->writer, o, lead, text);
+        return;
+    }
+    char hang[64];
+    size_t n = (size_t)column + 3 < sizeof hang ? (size_t)column + 3 : sizeof hang - 1;
+    memset(hang, ' ', n);
+    hang[n] = '\0';
+    wcr_wrap_text(&c->writer, o, "  ", 4, left, NULL);
+    wcr_wrap_text(&c->writer, o, hang, (unsigned)n, text, NULL);
+}
+
+void print_options(const cli *c, const option_spec *options)
+{
+    wcr_opts o = cli_render_opts(c);
+    for (const option_spec *opt = options; opt->kind != OPTION_END; opt++) {
         /* "-q, --quiet" and "    --on DATE": long options line up. */
         char left[48], short_part[5] = "    ";
-        if (o->short_name)
-            snprintf(short_part, sizeof short_part, "-%c, ", o->short_name);
-        snprintf(left, sizeof left, "%s--%s%s%s", short_part, o->name, o->arg ? " " : "",
-                 o->arg ? o->arg : "");
-        fprintf(out, "  %-24s %s\n", left, o->help);
+        if (opt->short_name)
+            snprintf(short_part, sizeof short_part, "-%c, ", opt->short_name);
+        snprintf(left, sizeof left, "%s--%s%s%s", short_part, opt->name, opt->arg ? " " : "",
+                 opt->arg ? opt->arg : "");
+        help_row(c, &o, left, 24, opt->help);
     }
 }
 
-void print_general_help(void)
+void print_general_help(const cli *c)
 {
     fputs("Usage: warrantcheck COMMAND [ARGS] [OPTIONS]\n\n"
           "Can this person be arrested in this country, on this date, under an arrest\n"
@@ -573,12 +597,13 @@ void print_general_help(void)
           "  warrantcheck where putin --format csv\n\n"
           "Commands:\n",
           stdout);
+    wcr_opts o = cli_render_opts(c);
     char synopsis[64];
     for (size_t i = 0; i < N_COMMANDS; i++)
-        printf("  %-26s %s\n", command_synopsis(&COMMANDS[i], synopsis, sizeof synopsis),
-               COMMANDS[i].summary);
+        help_row(c, &o, command_synopsis(&COMMANDS[i], synopsis, sizeof synopsis), 26,
+                 COMMANDS[i].summary);
     fputs("\nOptions:\n", stdout);
-    print_options(stdout, GLOBAL_OPTIONS);
+    print_options(c, GLOBAL_OPTIONS);
     fputs("\nEach command has options of its own: 'warrantcheck help COMMAND'.\n"
           "\nExit status: 0 yes, 1 no, 2 usage error, 3 input error (unknown name),\n"
           "4 dataset error, 5 output error, 6 out of memory.\n\n"
@@ -586,23 +611,25 @@ void print_general_help(void)
           stdout);
 }
 
-void print_command_help(const command *cmd)
+void print_command_help(const cli *c, const command *cmd)
 {
-    char synopsis[64];
-    printf("Usage: warrantcheck %s [OPTIONS]\n\n%s\nOptions:\n",
-           command_synopsis(cmd, synopsis, sizeof synopsis), cmd->help);
-    print_options(stdout, cmd->options);
+    wcr_opts o = cli_render_opts(c);
+    char synopsis[64], usage[96];
+    snprintf(usage, sizeof usage, "warrantcheck %s [OPTIONS]",
+             command_synopsis(cmd, synopsis, sizeof synopsis));
+    wcr_wrap_text(&c->writer, &o, "Usage: ", 7, usage, NULL);
+    printf("\n%s\nOptions:\n", cmd->help);
+    print_options(c, cmd->options);
 }
 
 int cmd_help(cli *c, int argc, char **argv)
 {
-    (void)c;
     if (argc > 1) {
         cli_error("'help' takes one COMMAND (try 'warrantcheck help')");
         return EXIT_USAGE;
     }
     if (argc == 0) {
-        print_general_help();
+        print_general_help(c);
         return EXIT_YES;
     }
     const command *cmd = find_command(argv[0]);
@@ -610,7 +637,7 @@ int cmd_help(cli *c, int argc, char **argv)
         report_unknown_command(argv[0]);
         return EXIT_USAGE;
     }
-    print_command_help(cmd);
+    print_command_help(c, cmd);
     return EXIT_YES;
 }
 

@@ -118,8 +118,9 @@ const char *command_synopsis(const command *cmd, char *buf, size_t size);
  * NULL that any command takes; NULL if none. */
 const option_spec *option_named(const command *cmd, const char *name, size_t len);
 
-/* Prints the options of a table as --help lists them. */
-void print_options(FILE *out, const option_spec *options);
+/* Prints the options of a table as --help lists them, to stdout (wrapped
+ * to the terminal's width on a terminal). */
+void print_options(const cli *c, const option_spec *options);
 
 /* At most this many options, all tables together. */
 #define MAX_OPTIONS 32
@@ -166,8 +167,8 @@ int cli_complete(int argc, char **argv);
 int cmd_completion(cli *c, int argc, char **argv);
 int cmd_help(cli *c, int argc, char **argv);
 
-/* The general help, and one command's. */
-void print_general_help(void);
-void print_command_help(const command *cmd);
+/* The general help, and one command's (wrapped on a terminal). */
+void print_general_help(const cli *c);
+void print_command_help(const cli *c, const command *cmd);
 
 #endif

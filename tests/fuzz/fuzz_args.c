@@ -41,6 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
      * afresh (GNU), as a new process would. */
     optind = 0;
     cli c = {.format = FORMAT_TEXT, .header = true, .out = stdout};
+    c.writer = wcr_writer_file(c.out); /* the help writes through it */
     parsed_options p;
     int status = parse_command_line(argc, argv, &c, &p);
     const command *cmd = NULL;
@@ -51,9 +52,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     if (accepted && c.help) {
         if (cmd != NULL)
-            print_command_help(cmd);
+            print_command_help(&c, cmd);
         else
-            print_general_help();
+            print_general_help(&c);
     }
     fflush(stdout);
     size_t said = fuzz_check_stderr();

@@ -130,6 +130,22 @@ grep -q '^2023-10-12\.\.2023-10-13  KG  not-obliged       Kyrgyzstan, Bishkek â€
 grep -qx ' \{46\}(host not a State Party)' <<<"$out" ||
     { echo "trips: the last column does not wrap under itself"; fail=1; }
 
+# The help fits the terminal too: the general help whole, and each
+# command's lists of options (its examples are kept whole, to copy).
+out=$(on_tty_out 80 24 --help)
+width=$(printf '%s\n' "$out" | widest)
+echo "80 columns: --help â€” widest $width"
+[ "$width" -le 80 ] || { echo "  --help: a line wider than 80 columns"; fail=1; }
+grep -q '^  data info|validate|sources|status|install|update|diff \[FILE\]$' <<<"$out" ||
+    { echo "  --help: the long synopsis is not on a line of its own"; fail=1; }
+for cmd in country can where person persons countries trips map itinerary data events \
+    completion help; do
+    width=$(on_tty_out 80 24 "$cmd" --help | sed -n '/^Options:/,$p' | widest)
+    [ "$width" -le 80 ] || { echo "  $cmd --help: an option line of $width columns"; fail=1; }
+done
+width=$("$bin" where --help | cat | widest)
+[ "$width" -gt 100 ] || { echo "a pipe: where --help was wrapped (widest $width)"; fail=1; }
+
 # A pipe gets unwrapped text: the long note stays one line.
 out=$("$bin" can putin mongolia --on 2024-09-03 | cat)
 width=$(printf '%s\n' "$out" | widest)
