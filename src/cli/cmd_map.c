@@ -8,6 +8,7 @@
 #include "svg_map.h"
 #include "world_map.h"
 
+#include <errno.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -56,6 +57,9 @@ int cli_draw_map(cli *c, const wc_person *p)
         int err = out_file_write(c->out_path, write_map, &job);
         if (err < 0) {
             status = diag_out_of_memory();
+        } else if (err == EPIPE) {
+            /* --out /dev/stdout or a FIFO whose reader quit early, as
+             * `| head` may: no error, as for standard output. */
         } else if (err > 0) {
             char echo[CLI_ECHO_BUFSIZE];
             cli_error("cannot write '%s': %s", cli_echo(c->out_path, echo), strerror(err));

@@ -37,6 +37,13 @@ for format in text json jsonl csv tsv; do
         check "${PIPESTATUS[0]}" "$args --format $format | (closed)"
     done
 done
+# map --out /dev/stdout (or a FIFO) writes into the pipe as '>' would: a
+# reader that quits early is no error there either.
+"$bin" map putin --on 2025-01-01 --out /dev/stdout 2>"$err" | head -c 10 >/dev/null
+check "${PIPESTATUS[0]}" "map putin --out /dev/stdout | head -c 10"
+"$bin" map putin --on 2025-01-01 --out /dev/stdout 2>"$err" | (exec 0<&-; sleep 0.05)
+check "${PIPESTATUS[0]}" "map putin --out /dev/stdout | (closed)"
+
 # The status answers for the whole itinerary, not for the legs read before
 # the reader left (RELIABILITY F4): a yes on the last of 200,001 legs is 0,
 # a bad last line is 3, in every format.
