@@ -91,6 +91,9 @@ int cmd_can(cli *c, int argc, char **argv)
     int k = argc > 2 ? person_words(c, argc, argv, &split) : 1;
     if (names_only_a_person(c, argc, argv, split)) {
         char *all = cli_join_words(argc, argv);
+        /* The person as named: not the blanks an empty COUNTRY ("") left. */
+        for (size_t n = all != NULL ? strlen(all) : 0; n > 0 && all[n - 1] == ' '; n--)
+            all[n - 1] = '\0';
         char shown[CLI_ECHO_BUFSIZE];
         cli_error("'can' needs a COUNTRY after the person '%s' (try 'warrantcheck can --help')",
                   all != NULL ? cli_echo(all, shown) : "");
