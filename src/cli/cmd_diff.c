@@ -13,21 +13,28 @@
 static const char *const CHANGE_COLUMNS[] = {"area", "change", "key", "field",
                                              "before", "after", NULL};
 
-static void print_text(const cli *c, const wc_change_list *l)
+/* One change a line, "AREA KEY: FIELD changed: BEFORE -> AFTER"; on a
+ * terminal wrapped to its width, the further lines indented by 4. */
+static bool print_text(const cli *c, const wc_change_list *l)
 {
-    for (size_t i = 0; i < l->count; i++) {
+    wcr_opts o = cli_render_opts(c);
+    bool ok = true;
+    for (size_t i = 0; i < l->count && ok; i++) {
         const wc_change *ch = &l->items[i];
-        fprintf(c->out, "%s %s: ", wc_change_area_word(ch->area), ch->key);
-        if (ch->field != NULL)
-            fprintf(c->out, "%s ", ch->field);
-        fputs(wc_change_kind_word(ch->kind), c->out);
-        if (ch->kind == WC_CHANGED)
-            fprintf(c->out, ": %s -> %s", ch->before ? ch->before : "(none)",
-                    ch->after ? ch->after : "(none)");
-        else if (ch->after != NULL || ch->before != NULL)
-            fprintf(c->out, ": %s", ch->after ? ch->after : ch->before);
-        fputc('\n', c->out);
+        wcr_buffer b = {0};
+        wcr_writer w = wcr_writer_buffer(&b);
+        ok = wcr_printf(&w, "%s %s: ", wc_change_area_word(ch->area), ch->key) &&
+             (ch->field == NULL || wcr_printf(&w, "%s ", ch->field)) &&
+             wcr_puts(&w, wc_change_kind_word(ch->kind));
+        if (ok && ch->kind == WC_CHANGED)
+            ok = wcr_printf(&w, ": %s -> %s", ch->before ? ch->before : "(none)",
+                            ch->after ? ch->after : "(none)");
+        else if (ok && (ch->after != NULL || ch->before != NULL))
+            ok = wcr_printf(&w, ": %s", ch->after ? ch->after : ch->before);
+        ok = ok && !b.failed && wcr_wrap_text(&c->writer, &o, "", 4, b.data ? b.data : "", NULL);
+        wcr_buffer_free(&b);
     }
+    return ok;
 }
 
 static cJSON *change_row(const wc_change *ch)
@@ -68,7 +75,7 @@ int data_diff(cli *c, int argc, char **argv)
         if (c->quiet) {
             /* the exit status alone */
         } else if (c->format == FORMAT_TEXT) {
-            print_text(c, &changes);
+            ok = print_text(c, &changes);
         } else {
             wcr_table t;
             cli_table_begin(&t, &d, CHANGE_COLUMNS);

@@ -130,6 +130,19 @@ grep -q '^2023-10-12\.\.2023-10-13  KG  not-obliged       Kyrgyzstan, Bishkek â€
 grep -qx ' \{46\}(host not a State Party)' <<<"$out" ||
     { echo "trips: the last column does not wrap under itself"; fail=1; }
 
+# data diff: a change with long values wraps, its further lines indented.
+data=$(dirname "$0")/../../data/warrantcheck.json
+if command -v jq >/dev/null && [ -f "$data" ]; then
+    diffs=$(mktemp -d)
+    jq '.sources[0].title = ("a very long title " * 20)' "$data" >"$diffs/new.json"
+    out=$(on_tty_out 80 24 data diff "$data" "$diffs/new.json")
+    rm -rf "$diffs"
+    width=$(printf '%s\n' "$out" | widest)
+    echo "80 columns: data diff â€” widest $width"
+    [ "$width" -le 80 ] || { echo "  data diff: a line wider than 80 columns"; fail=1; }
+    grep -q '^    ' <<<"$out" || { echo "  data diff: no line indented by 4"; fail=1; }
+fi
+
 # The help fits the terminal too: the general help whole, and each
 # command's lists of options (its examples are kept whole, to copy).
 out=$(on_tty_out 80 24 --help)
