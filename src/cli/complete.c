@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "echo.h"
 #include "options.h"
+#include "suggest.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -231,8 +232,16 @@ int cmd_completion(cli *c, int argc, char **argv)
     else if (strcmp(argv[0], "fish") == 0)
         fwrite(cli_completion_fish, 1, cli_completion_fish_len, c->out);
     else {
+        static const char *const shells[] = {"bash", "zsh", "fish"};
+        const char *near[2];
         char echo[CLI_ECHO_BUFSIZE];
-        cli_error("unknown shell '%s' (bash, zsh or fish)", cli_echo(argv[0], echo));
+        cli_echo(argv[0], echo);
+        size_t n = suggest(argv[0], shells, sizeof shells / sizeof shells[0], near, 2);
+        if (n > 0)
+            cli_error("unknown shell '%s'; did you mean '%s'%s%s%s?", echo, near[0],
+                      n > 1 ? " or '" : "", n > 1 ? near[1] : "", n > 1 ? "'" : "");
+        else
+            cli_error("unknown shell '%s' (bash, zsh or fish)", echo);
         return EXIT_USAGE;
     }
     return EXIT_YES;
