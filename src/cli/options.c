@@ -290,9 +290,18 @@ static int check_data(cli *c, int argc, char **argv)
         }
         return argc == 2 ? CHECK_NO_DATA : CHECK_DATA;
     }
-    cli_error("unknown 'data' command '%s' (info, validate, sources, status, install, update or "
-              "diff)",
-              cli_echo(argv[0], echo));
+    static const char *const subcommands[] = {"info",    "validate", "sources", "status",
+                                              "install", "update",   "diff"};
+    const char *near[2];
+    size_t n = suggest(argv[0], subcommands, sizeof subcommands / sizeof subcommands[0], near, 2);
+    cli_echo(argv[0], echo);
+    if (n > 0)
+        cli_error("unknown 'data' command '%s'; did you mean '%s'%s%s%s?", echo, near[0],
+                  n > 1 ? " or '" : "", n > 1 ? near[1] : "", n > 1 ? "'" : "");
+    else
+        cli_error("unknown 'data' command '%s' (info, validate, sources, status, install, update "
+                  "or diff)",
+                  echo);
     return CHECK_FAILED;
 }
 
@@ -942,7 +951,14 @@ int check_arguments(cli *c, const parsed_options *p, int n_words, char **words,
         return EXIT_USAGE;
     }
     if (!parse_color(c->color_text, &c->color)) {
-        cli_error("--color: '%s' is not auto, always or never", cli_echo(c->color_text, echo));
+        static const char *const whens[] = {"auto", "always", "never"};
+        const char *near[1];
+        cli_echo(c->color_text, echo);
+        if (suggest(c->color_text, whens, sizeof whens / sizeof whens[0], near, 1) > 0)
+            cli_error("--color: '%s' is not auto, always or never; did you mean '%s'?", echo,
+                      near[0]);
+        else
+            cli_error("--color: '%s' is not auto, always or never", echo);
         return EXIT_USAGE;
     }
     if (c->on_text != NULL) {
