@@ -5,6 +5,8 @@
  * caller. */
 #include <warrantcheck/warrantcheck.h>
 
+#include "normalize.h"
+
 #include <csv.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -392,10 +394,38 @@ static wc_line_result parse_header(wc_itinerary_parser *p, const char *s, size_t
     if (column_of[COL_DATE] >= 0 && column_of[COL_START] >= 0)
         return fail(err, field_column(p->delim, s, n, (size_t)column_of[COL_START]),
                     "the header names both 'date' and 'start': give one of them");
-    if ((column_of[COL_DATE] < 0 && column_of[COL_START] < 0) || column_of[COL_COUNTRY] < 0)
+    if ((column_of[COL_DATE] < 0 && column_of[COL_START] < 0) || column_of[COL_COUNTRY] < 0) {
+        /* A header with a misspelt column ("date,contry"): name it. */
+        const char *missing[3];
+        size_t n_missing = 0;
+        if (column_of[COL_DATE] < 0 && column_of[COL_START] < 0) {
+            missing[n_missing++] = KNOWN_COLUMNS[COL_DATE];
+            missing[n_missing++] = KNOWN_COLUMNS[COL_START];
+        }
+        if (column_of[COL_COUNTRY] < 0)
+            missing[n_missing++] = KNOWN_COLUMNS[COL_COUNTRY];
+        for (size_t k = 0; k < p->n_fields; k++) {
+            char name[32];
+            size_t len = p->field_len[k];
+            if (len == 0 || len >= sizeof name)
+                continue;
+            for (size_t i = 0; i < len; i++) {
+                char c = p->buf[p->field_start[k] + i];
+                name[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+            }
+            name[len] = '\0';
+            for (size_t m = 0; m < n_missing; m++) {
+                size_t limit = strlen(missing[m]) <= 5 ? 1 : 2;
+                if (wc_edit_distance(name, missing[m], limit) <= limit)
+                    return fail(err, field_column(p->delim, s, n, k),
+                                "unknown column '%.*s' in the header; did you mean '%s'?",
+                                (int)len, p->buf + p->field_start[k], missing[m]);
+            }
+        }
         return fail(err, 1,
                     "expected a date (YYYY-MM-DD) or a CSV header naming 'date' (or 'start') "
                     "and 'country'");
+    }
     if (column_of[COL_DATE] < 0)
         column_of[COL_DATE] = column_of[COL_START];
     memcpy(p->column_of, column_of, sizeof column_of);
