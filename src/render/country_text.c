@@ -5,13 +5,23 @@
 
 #include <stdio.h>
 
-/* "  signed                     2000-12-29", when the date is known. */
-static bool date_line(const wcr_writer *w, const char *label, wc_date d)
+/* "  signed                     2000-12-29", when the date is known; a
+ * date after the one asked about says so, so that the list does not read
+ * as the state of things on that day ("deposited 2024-10-25" beside "has
+ * not ratified it" on 2024-06-01). */
+static bool date_line(const wcr_writer *w, const wcr_opts *o, const char *label, wc_date d,
+                      wc_date on)
 {
-    char buf[WC_DATE_BUFSIZE];
+    char lead[48], value[64], buf[WC_DATE_BUFSIZE], on_buf[WC_DATE_BUFSIZE];
     if (d == WC_DATE_UNKNOWN)
         return true;
-    return wcr_printf(w, "  %-26s %s\n", label, wc_date_format(d, buf));
+    snprintf(lead, sizeof lead, "  %-26s ", label);
+    if (d > on)
+        snprintf(value, sizeof value, "%s (not yet on %s)", wc_date_format(d, buf),
+                 wc_date_format(on, on_buf));
+    else
+        snprintf(value, sizeof value, "%s", wc_date_format(d, buf));
+    return wcr_wrap_row(w, o, lead, value);
 }
 
 /* The article of a country's name at the start of a sentence: "The " for
@@ -49,17 +59,18 @@ bool wcr_country_text(const wcr_writer *w, const wcr_opts *o, const wcr_country_
     const wc_statute *s = a->membership.statute;
     bool ok = standing_line(w, o, a);
     if (s != NULL) {
-        ok &= wcr_putc(w, '\n') && date_line(w, "signed", s->signed_on) &&
-              date_line(w, "signature withdrawn", s->signature_withdrawn);
+        wc_date on = a->date;
+        ok &= wcr_putc(w, '\n') && date_line(w, o, "signed", s->signed_on, on) &&
+              date_line(w, o, "signature withdrawn", s->signature_withdrawn, on);
         if (s->deposit_type != WC_DEPOSIT_NONE) {
             char label[40];
             snprintf(label, sizeof label, "deposited (%s)", wc_deposit_type_word(s->deposit_type));
-            ok &= date_line(w, label, s->deposited);
+            ok &= date_line(w, o, label, s->deposited, on);
         }
-        ok &= date_line(w, "in force", s->in_force);
+        ok &= date_line(w, o, "in force", s->in_force, on);
         if (a->withdrawal != NULL)
-            ok &= date_line(w, "withdrawal deposited", a->withdrawal->deposited.date) &&
-                  date_line(w, "withdrawal effective", a->withdrawal->effective.date);
+            ok &= date_line(w, o, "withdrawal deposited", a->withdrawal->deposited.date, on) &&
+                  date_line(w, o, "withdrawal effective", a->withdrawal->effective.date, on);
     }
     size_t n_obliged = 0;
     for (size_t i = 0; i < a->n_duties; i++)
