@@ -21,7 +21,12 @@ static char *read_file(const char *path, const char *name, size_t *len)
      * the check below could refuse it. A regular file ignores the flag. */
     int fd = open(path, O_RDONLY | O_NONBLOCK);
     if (fd < 0) {
-        cli_error("%s: cannot open the data file: %s", name, strerror(errno));
+        int err = errno;
+        /* "-" reads standard input for an itinerary, not for data. */
+        cli_error("%s: cannot open the data file: %s%s", name, strerror(err),
+                  err == ENOENT && strcmp(path, "-") == 0
+                      ? " (a data file is read by its name, never from standard input)"
+                      : "");
         return NULL;
     }
     struct stat st;
