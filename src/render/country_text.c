@@ -72,14 +72,24 @@ bool wcr_country_text(const wcr_writer *w, const wcr_opts *o, const wcr_country_
             ok &= date_line(w, o, "withdrawal deposited", a->withdrawal->deposited.date, on) &&
                   date_line(w, o, "withdrawal effective", a->withdrawal->effective.date, on);
     }
-    size_t n_obliged = 0;
-    for (size_t i = 0; i < a->n_duties; i++)
-        n_obliged += wc_verdict_can_arrest(a->duties[i].kind);
+    size_t n_obliged = 0, n_listed = 0;
+    const wc_person *last = NULL;
+    for (size_t i = 0; i < a->n_duties; i++) {
+        bool can = wc_verdict_can_arrest(a->duties[i].kind);
+        n_obliged += can;
+        n_listed += can && a->duties[i].warrant->person != last;
+        last = a->duties[i].warrant->person;
+    }
     if (n_obliged > 0) {
+        /* The persons are fewer than the warrants when one holds two. */
+        char persons[48] = "";
+        if (n_listed < n_obliged)
+            snprintf(persons, sizeof persons, " %zu %s", n_listed,
+                     n_listed == 1 ? "person" : "persons");
         ok &= wcr_putc(w, '\n') &&
               wcr_wrapped(w, o, "", 2, NULL,
-                          "Must arrest, under %zu of the %zu warrants in force on that date:",
-                          n_obliged, a->n_duties);
+                          "Must arrest%s, under %zu of the %zu warrants in force on that date:",
+                          persons, n_obliged, a->n_duties);
         const wc_person *previous = NULL;
         for (size_t i = 0; i < a->n_duties; i++) {
             const wc_person *person = a->duties[i].warrant->person;
