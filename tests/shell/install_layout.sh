@@ -17,7 +17,9 @@ for f in usr/bin/warrantcheck \
          usr/share/zsh/vendor-completions/_warrantcheck \
          usr/share/fish/vendor_completions.d/warrantcheck.fish \
          usr/share/warrantcheck/warrantcheck.json \
-         usr/share/doc/warrantcheck/LICENSE; do
+         usr/share/doc/warrantcheck/LICENSE \
+         usr/share/doc/warrantcheck/output.md \
+         usr/share/doc/warrantcheck/data-sources.md; do
     [ -s "$dest/$f" ] || { echo "not installed: /$f"; fail=1; }
 done
 [ -x "$dest/usr/bin/warrantcheck" ] || { echo "/usr/bin/warrantcheck is not executable"; fail=1; }
