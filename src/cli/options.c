@@ -104,7 +104,6 @@ static const option_spec COUNTRIES_OPTIONS[] = {
 static const option_spec MAP_OPTIONS[] = {
     OPT_ON,
     OPT_FORMAT("svg, the default"),
-    OPT_NO_HEADER,
     OPT_STRING(0, "out", out_path, "FILE", ARG_FILE, NULL,
                "write the map to FILE, replacing it whole"),
     COMMON_OPTIONS,
