@@ -294,7 +294,7 @@ int data_install_text(const cli *c, const char *origin, const char *text, size_t
     if (!c->quiet)
         fprintf(c->out, "installed dataset %s (as of %s, sha256 %s) as %s\n",
                 v ? v : "unversioned", wc_date_format(ds->as_of, asof), sha256, p.file);
-    if (data_compare(ds, wc_dataset_builtin()) <= 0)
+    if (!c->quiet && data_compare(ds, wc_dataset_builtin()) <= 0)
         cli_warning("it is not newer than the built-in dataset, which stays in use");
 done:
     install_paths_free(&p);
