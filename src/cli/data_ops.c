@@ -10,11 +10,40 @@
 #include "table.h"
 
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* A line for people about what was done, on a terminal wrapped to its
+ * width (its further lines indented by 4); through a pipe one line. */
+static void say(const cli *c, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static void say(const cli *c, const char *fmt, ...)
+{
+    va_list ap, again;
+    va_start(ap, fmt);
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (text != NULL) {
+        vsnprintf(text, (size_t)n + 1, fmt, again);
+        wcr_opts o = cli_render_opts(c);
+        wcr_wrap_text(&c->writer, &o, "", 4, text, NULL);
+    } else {
+        diag_out_of_memory();
+    }
+    va_end(again);
+    free(text);
+}
 
 /* `data status` without --max-age: about six months. */
 #define DEFAULT_MAX_AGE_DAYS 180L
@@ -292,8 +321,8 @@ int data_install_text(const cli *c, const char *origin, const char *text, size_t
     status = EXIT_YES;
     const char *v = data_version(ds);
     if (!c->quiet)
-        fprintf(c->out, "installed dataset %s (as of %s, sha256 %s) as %s\n",
-                v ? v : "unversioned", wc_date_format(ds->as_of, asof), sha256, p.file);
+        say(c, "installed dataset %s (as of %s, sha256 %s) as %s", v ? v : "unversioned",
+            wc_date_format(ds->as_of, asof), sha256, p.file);
     if (!c->quiet && data_compare(ds, wc_dataset_builtin()) <= 0)
         cli_warning("it is not newer than the built-in dataset, which stays in use");
 done:
@@ -327,8 +356,7 @@ static int data_remove(const cli *c)
     }
     sync_dir(p.dir);
     if (!c->quiet)
-        fprintf(c->out, "removed %s (kept as %s); the built-in dataset is in use\n", p.file,
-                p.prev);
+        say(c, "removed %s (kept as %s); the built-in dataset is in use", p.file, p.prev);
     status = EXIT_YES;
 done:
     install_paths_free(&p);

@@ -98,6 +98,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     bool had_one = stat(installed, &st) == 0;
     cli c = {.format = FORMAT_TEXT, .header = true, .out = stdout, .ds = builtin,
              .force = size > 0 && (data[size - 1] & 1)};
+    c.writer = wcr_writer_file(c.out); /* what the install says goes through it */
     int status = data_install_text(&c, "fuzz.json", text, size, ds, hex);
     said = fuzz_check_stderr();
     bool older = data_compare(ds, builtin) < 0;

@@ -143,6 +143,19 @@ if command -v jq >/dev/null && [ -f "$data" ]; then
     grep -q '^    ' <<<"$out" || { echo "  data diff: no line indented by 4"; fail=1; }
 fi
 
+# data install and --remove say what they did within the terminal's width.
+if [ -f "$data" ]; then
+    xdg=$(mktemp -d)
+    out=$(XDG_DATA_HOME=$xdg on_tty_out 80 24 data install "$data"; \
+          XDG_DATA_HOME=$xdg on_tty_out 80 24 data install --remove)
+    rm -rf "$xdg"
+    width=$(printf '%s\n' "$out" | widest)
+    echo "80 columns: data install, --remove — widest $width"
+    [ "$width" -le 80 ] || { echo "  data install: a line wider than 80 columns"; fail=1; }
+    grep -q '^installed dataset' <<<"$out" && grep -q '^removed ' <<<"$out" ||
+        { echo "  data install: no 'installed' or 'removed' line"; fail=1; }
+fi
+
 # The help fits the terminal too: the general help whole, and each
 # command's lists of options (its examples are kept whole, to copy).
 out=$(on_tty_out 80 24 --help)
