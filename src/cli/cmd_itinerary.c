@@ -163,14 +163,17 @@ static const wc_person *resolve_person(run *r, unsigned long line, const wc_leg 
 
 /* The render_fn of the verdict cache, for the run's output format. */
 static char *render_verdict(void *ctx, const wc_person *p, const wc_country *c, wc_date date,
-                            const wc_verdict *v, size_t *len)
+                            const wc_verdict *v, size_t *len, const uint32_t **cuts,
+                            size_t *n_cuts)
 {
     run *r = ctx;
     if (r->c->quiet) {
         *len = 0;
         return calloc(1, 1);
     }
-    return wcr_itinerary_fragment(&r->out, p, c, date, v, len);
+    char *text = wcr_itinerary_fragment(&r->out, p, c, date, v, len);
+    *cuts = wcr_itinerary_cuts(&r->out, n_cuts);
+    return text;
 }
 
 /* Puts what goes before the first row: the CSV/TSV header, or "[". */
@@ -189,17 +192,14 @@ static bool end_output(run *r)
     return wcr_itinerary_end(&r->out);
 }
 
-/* Writes a row whose verdict part is the cached fragment, with its day
- * filled in where its notes name it. Returns false if memory ran out. */
-static bool put_row(run *r, unsigned long line, const wc_leg *leg, wc_date date,
+/* Writes a row whose verdict part is the cached fragment, straight from
+ * its pieces, with its day filled in where its notes name it. */
+static void put_row(run *r, unsigned long line, const wc_leg *leg, wc_date date,
                     const verdict_entry *e)
 {
-    size_t len;
-    const char *fragment = verdict_cache_fragment(r->verdicts, e, date, &len);
-    if (fragment == NULL)
-        return false;
-    wcr_itinerary_row(&r->out, line, leg, date, fragment, len);
-    return true;
+    size_t n;
+    const wcr_span *spans = verdict_cache_spans(r->verdicts, e, &n);
+    wcr_itinerary_row_spans(&r->out, line, leg, date, spans, n);
 }
 
 /* Writes a row for a leg whose verdict changes inside it: the verdict of
@@ -211,7 +211,9 @@ static bool put_changing_row(run *r, unsigned long line, const wc_leg *leg, cons
         const verdict_entry *e = verdict_cache_get(r->verdicts, p, c, date);
         if (e == NULL)
             return false;
-        wcr_itinerary_changing_text(&r->out, line, leg, e->fragment, e->fragment_len, change);
+        size_t n;
+        const wcr_span *spans = verdict_cache_spans(r->verdicts, e, &n);
+        wcr_itinerary_changing_text(&r->out, line, leg, date, spans, n, change);
         return true;
     }
     wc_verdict v;
@@ -281,7 +283,7 @@ static bool check_leg(run *r, unsigned long line, const wc_leg *leg, const wc_pe
             e = verdict_cache_get(r->verdicts, p, c, lv.day);
         if (e == NULL)
             return false;
-        ok = put_row(r, line, leg, lv.day, e);
+        put_row(r, line, leg, lv.day, e);
     }
     r->rows++; /* after the row: JSON puts a comma before every row but the first */
     return ok;

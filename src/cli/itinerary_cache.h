@@ -5,6 +5,8 @@
 #ifndef WC_ITINERARY_CACHE_H
 #define WC_ITINERARY_CACHE_H
 
+#include "itinerary_rows.h"
+
 #include <warrantcheck/warrantcheck.h>
 
 #include <stdint.h>
@@ -62,26 +64,55 @@ void bad_name_clear(bad_name_cache *bc);
 /* --------------------------------------------------------- verdicts */
 
 /* Renders the part of an output row that depends only on the verdict, as
- * a malloc'd string; NULL if memory ran out. */
+ * a malloc'd string; NULL if memory ran out. It may also say where the
+ * text can be cut into pieces that other fragments share (*n_cuts
+ * ascending offsets at *cuts, valid until the next call; none is fine). */
 typedef char *(*render_fn)(void *ctx, const wc_person *p, const wc_country *c, wc_date date,
-                           const wc_verdict *v, size_t *len);
+                           const wc_verdict *v, size_t *len, const uint32_t **cuts,
+                           size_t *n_cuts);
+
+/* A piece of fragment text, held once in the cache's pool however many
+ * entries use it: the notes about a country recur for every person, the
+ * person's for every country, the lists of sources and the dataset stamp
+ * nearly everywhere. */
+typedef struct verdict_piece {
+    uint32_t hash;
+    uint32_t refs; /* entries that use it (an entry may count twice) */
+    uint32_t len;
+    char text[];
+} verdict_piece;
+
+/* In an entry's pieces: the day asked for, where a note names its own day
+ * (a note such as "whether it existed on 2024-09-03 is not known"), so
+ * that one entry holds for its whole run. */
+#define PIECE_DAY UINT16_MAX
+/* At most this many distinct pieces are held (ids below it). */
+#define VERDICT_POOL_PIECES 16384
+#define VERDICT_POOL_INDEX (2 * VERDICT_POOL_PIECES) /* hash slots: a power of two */
+/* At most this many pieces an entry (cuts and the days they hold). */
+#define VERDICT_MAX_PIECES 96
+
+/* What the cache knows of one (person, country, run of days): the verdict's
+ * kind and its rendered fragment, as the ids of its pieces in the pool. The
+ * person and country are those of the pair. */
+#define ENTRY_PIECES_HERE 4 /* ids held in the entry itself, in a pointer's room */
 
 typedef struct verdict_entry {
-    const wc_person *person;
-    const wc_country *country;
-    wc_date from, to; /* the run of days it holds for: the core's exact span */
-    wc_verdict_kind kind;
-    char *fragment; /* rendered; NULL for an empty slot */
-    size_t fragment_len;
-    /* Where the fragment names its own day (a note such as "whether it
-     * existed on 2024-09-03 is not known"): the offsets of those dates,
-     * which verdict_cache_fragment() fills in with the day asked for, so
-     * that one entry holds for the whole run; NULL when there is none. */
-    uint32_t *holes;
-    uint32_t n_holes;
-    uint32_t pair;    /* index of (person, country) in the pair table */
-    bool referenced;  /* the clock's bit: used since the hand last passed */
+    wc_date from, to;  /* the run of days it holds for: the core's exact span */
+    uint32_t pair;     /* index of (person, country) in the pair table */
+    uint16_t n_pieces;
+    uint8_t kind;      /* wc_verdict_kind */
+    uint8_t flags;     /* ENTRY_HELD, ENTRY_REFERENCED */
+    /* n_pieces ids in order (PIECE_DAY for the day): here when they fit
+     * (a text fragment is one piece), else malloc'd. */
+    union {
+        uint16_t here[ENTRY_PIECES_HERE];
+        uint16_t *list;
+    } pieces;
 } verdict_entry;
+
+#define ENTRY_HELD 1u       /* the slot holds an entry */
+#define ENTRY_REFERENCED 2u /* the clock's bit: used since the hand last passed */
 
 /* The runs of one (person, country) pair that the cache holds, as entry
  * indices sorted by their first day; the runs never overlap. */
@@ -96,10 +127,12 @@ typedef struct verdict_runs {
 } verdict_runs;
 
 /* At most this many verdicts are held, and at most VERDICT_CACHE_BUDGET
- * bytes of fragments; past either, the clock evicts one entry at a time
- * (the first not used since the hand last passed it), never all. */
-#define VERDICT_CACHE_ENTRIES 16384
-#define VERDICT_CACHE_BUDGET ((size_t)7 << 18)
+ * bytes of pieces and of entries' lists of pieces (as the heap counts
+ * them); past either, the clock evicts one entry at a time (the first not
+ * used since the hand last passed it), never all, and a piece goes with
+ * the last entry that uses it. */
+#define VERDICT_CACHE_ENTRIES 65536
+#define VERDICT_CACHE_BUDGET ((size_t)3 << 19)
 
 typedef struct verdict_cache {
     const wc_dataset *ds;
@@ -112,10 +145,15 @@ typedef struct verdict_cache {
     size_t n_used, hand;
     uint32_t *free_slots; /* slots emptied by eviction */
     size_t n_free;
-    size_t bytes, budget; /* fragment bytes held; the most allowed (tests lower it) */
+    /* The pool: pieces by id (NULL for a free id), a hash index of them
+     * (id + 1 per slot, 0 for none; linear probing), the ids given back. */
+    verdict_piece **piece;
+    uint16_t *index;
+    uint16_t *free_ids;
+    size_t n_ids, n_free_ids; /* ids ever given; of them, free */
+    size_t bytes, budget; /* heap bytes of pieces and lists; the most allowed (tests lower it) */
     verdict_entry scratch; /* a verdict for a pair outside the dataset: not kept */
-    char *day_text;        /* a fragment with its day filled in (verdict_cache_fragment) */
-    size_t day_text_cap;
+    wcr_span spans[VERDICT_MAX_PIECES]; /* verdict_cache_spans() */
     unsigned long hits, misses, evictions; /* for tests and measurements */
 } verdict_cache;
 
@@ -137,11 +175,9 @@ void verdict_cache_free(verdict_cache *vc);
 const verdict_entry *verdict_cache_get(verdict_cache *vc, const wc_person *p,
                                        const wc_country *c, wc_date date);
 
-/* The fragment of `e` for `date` (a day of its run) and its length: the
- * cached bytes, or for an entry whose notes name their own day, those
- * bytes with `date` filled in (valid until the next call). NULL if memory
- * ran out. */
-const char *verdict_cache_fragment(verdict_cache *vc, const verdict_entry *e, wc_date date,
-                                   size_t *len);
+/* The fragment of `e` as the pieces to write one after the other (*n of
+ * them, valid until the next call), a span of NULL data standing for the
+ * day of the row, as wcr_itinerary_row_spans() takes them. */
+const wcr_span *verdict_cache_spans(verdict_cache *vc, const verdict_entry *e, size_t *n);
 
 #endif

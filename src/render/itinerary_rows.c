@@ -26,6 +26,7 @@ bool wcr_itinerary_open(wcr_itinerary *it, const wcr_writer *w, const wcr_opts *
     it->scratch = (wcr_buffer){0};
     it->changing = (wcr_buffer){0};
     it->fragment = (wcr_buffer){0};
+    it->n_cuts = 0;
     return wcr_stream_open(&it->s, w);
 }
 
@@ -56,6 +57,15 @@ void wcr_itinerary_flush(wcr_itinerary *it)
  * citation, a print and a free. tests/unit/test_itinerary_rows.c holds
  * the two to the same bytes. `extra` is one more note (the change inside
  * a leg), or NULL. */
+
+/* Marks the end of `b` as a cut point of the fragment being built (see
+ * wcr_itinerary_cuts); the marks only say where, not what is written. */
+static void cut_at(wcr_itinerary *it, size_t at)
+{
+    if (it->n_cuts < WCR_FRAGMENT_CUTS && (it->n_cuts == 0 || it->cuts[it->n_cuts - 1] < at))
+        it->cuts[it->n_cuts++] = (uint32_t)at;
+}
+#define CUT(it, b) cut_at((it), (b)->len)
 
 static void json_key(wcr_buffer *b, const char *key_colon, size_t len)
 {
@@ -93,15 +103,17 @@ static void json_country_or_null(wcr_buffer *b, const wc_country *c)
     JSON_KEY(b, "}");
 }
 
-static void json_fragment(const wcr_itinerary *it, wcr_buffer *b, const wc_person *p,
+static void json_fragment(wcr_itinerary *it, wcr_buffer *b, const wc_person *p,
                           const wc_country *c, const wc_verdict *v, const char *extra)
 {
     JSON_KEY(b, "\"person\":{\"id\":");
     json_string_or_null(b, p->id);
     JSON_KEY(b, ",\"name\":");
     json_string_or_null(b, p->name);
+    CUT(it, b);
     JSON_KEY(b, "},\"country\":");
     json_country_or_null(b, c);
+    CUT(it, b);
     JSON_KEY(b, ",\"state_party\":");
     if (v->state_party_presumed)
         JSON_KEY(b, "null");
@@ -119,20 +131,23 @@ static void json_fragment(const wcr_itinerary *it, wcr_buffer *b, const wc_perso
     json_string_or_null(b, v->warrant ? v->warrant->id : NULL);
     JSON_KEY(b, ",\"notes\":[");
     for (size_t i = 0; i < v->notes.count; i++) {
+        CUT(it, b);
         if (i > 0)
             JSON_KEY(b, ",");
         json_string_or_null(b, v->notes.items[i]);
     }
     if (extra != NULL) {
+        CUT(it, b);
         if (v->notes.count > 0)
             JSON_KEY(b, ",");
         json_string_or_null(b, extra);
     }
+    CUT(it, b);
     JSON_KEY(b, "]");
     if (it->opts.sources) {
         JSON_KEY(b, ",\"sources\":[");
         bool first = true;
-        for (size_t l = 0; l < v->n_sources; l++)
+        for (size_t l = 0; l < v->n_sources; l++, CUT(it, b))
             for (size_t i = 0; i < v->sources[l]->count; i++) {
                 if (wcr_source_seen(v->sources, l, i))
                     continue;
@@ -151,7 +166,8 @@ static void json_fragment(const wcr_itinerary *it, wcr_buffer *b, const wc_perso
     }
     JSON_KEY(b, ",\"source_ids\":[");
     bool first = true;
-    for (size_t l = 0; l < v->n_sources; l++)
+    /* A cut after each list of sources: the lists recur, as wholes. */
+    for (size_t l = 0; l < v->n_sources; l++, CUT(it, b))
         for (size_t i = 0; i < v->sources[l]->count; i++) {
             if (wcr_source_seen(v->sources, l, i))
                 continue;
@@ -181,18 +197,38 @@ static void cell(wcr_buffer *b, wcr_format f, const char *s)
     wcr_buffer_append(b, f == WCR_TSV ? "\t" : ",", 1);
 }
 
+/* Marks a cut before each note of the notes cell written at `cell_at`
+ * (from `joined`, the notes at `starts`) and one at its end, where the
+ * note would be in the cell as written: a quoted CSV cell starts with '"'
+ * and doubles each '"'; TSV and unquoted CSV keep the bytes in place. */
+static void cut_notes(wcr_itinerary *it, const wcr_buffer *b, size_t cell_at,
+                      const wcr_buffer *joined, const size_t *starts, size_t n_starts)
+{
+    bool quoted = b->len - cell_at != joined->len;
+    size_t quotes = 0, from = 0;
+    for (size_t k = 0; k <= n_starts; k++) {
+        size_t to = k < n_starts ? starts[k] : joined->len;
+        for (size_t i = from; quoted && i < to; i++)
+            quotes += joined->data[i] == '"';
+        from = to;
+        cut_at(it, cell_at + (quoted ? 1 + to + quotes : to));
+    }
+}
+
 /* The CSV/TSV cells of the verdict part (VERDICT_PART_COLUMNS) and the
  * line end. `scratch` holds the notes joined by "; ". */
-static void cells_fragment(const wcr_itinerary *it, wcr_buffer *b, wcr_buffer *scratch,
+static void cells_fragment(wcr_itinerary *it, wcr_buffer *b, wcr_buffer *scratch,
                            const wc_person *p, const wc_country *c, const wc_verdict *v,
                            const char *extra)
 {
     wcr_format f = it->opts.format;
     cell(b, f, p->id);
     cell(b, f, p->name);
+    CUT(it, b);
     cell(b, f, c->iso2);
     cell(b, f, c->iso3);
     cell(b, f, c->name);
+    CUT(it, b);
     cell(b, f, v->through ? v->through->iso2 : NULL);
     cell(b, f, v->state_party_presumed ? NULL : v->state_party ? "true" : "false");
     cell(b, f, wc_verdict_word(v->kind));
@@ -200,10 +236,13 @@ static void cells_fragment(const wcr_itinerary *it, wcr_buffer *b, wcr_buffer *s
     /* As table.c joins a list: "; " between items, after a non-empty start. */
     scratch->len = 0;
     wcr_buffer_append(scratch, "", 0);
+    size_t starts[WCR_FRAGMENT_CUTS], n_starts = 0; /* of each note in scratch */
     for (size_t i = 0; i <= v->notes.count; i++) {
         const char *note = i < v->notes.count ? v->notes.items[i] : extra;
         if (note == NULL)
             continue;
+        if (n_starts < WCR_FRAGMENT_CUTS)
+            starts[n_starts++] = scratch->len;
         if (scratch->len > 0)
             wcr_buffer_append(scratch, "; ", 2);
         wcr_buffer_append(scratch, note, strlen(note));
@@ -212,7 +251,9 @@ static void cells_fragment(const wcr_itinerary *it, wcr_buffer *b, wcr_buffer *s
         b->failed = true;
         return;
     }
+    size_t cell_at = b->len;
     wcr_table_put_cell(b, f, scratch->data, scratch->len);
+    cut_notes(it, b, cell_at, scratch, starts, n_starts);
     wcr_buffer_append(b, "\n", 1);
 }
 
@@ -241,6 +282,7 @@ static bool build_fragment(wcr_itinerary *it, wcr_buffer *b, const wc_person *p,
 {
     b->len = 0;
     wcr_buffer_append(b, "", 0);
+    it->n_cuts = 0;
     if (it->opts.format == WCR_CSV || it->opts.format == WCR_TSV)
         cells_fragment(it, b, &it->scratch, p, c, v, extra);
     else
@@ -252,8 +294,10 @@ char *wcr_itinerary_fragment(wcr_itinerary *it, const wc_person *p, const wc_cou
                              wc_date date, const wc_verdict *v, size_t *len)
 {
     (void)date; /* the verdict part names no day of its own */
-    if (it->opts.format == WCR_TEXT)
+    if (it->opts.format == WCR_TEXT) {
+        it->n_cuts = 0; /* short, and its own: one piece */
         return render_text(it, p, c, v, len);
+    }
     /* Built in a buffer kept for the run, then copied to its exact size:
      * the cache holds many fragments, and a grown buffer's slack (up to
      * half of it) would be memory the cache's budget does not see. */
@@ -267,7 +311,30 @@ char *wcr_itinerary_fragment(wcr_itinerary *it, const wc_person *p, const wc_cou
     return copy; /* the caller owns it */
 }
 
+const uint32_t *wcr_itinerary_cuts(const wcr_itinerary *it, size_t *n)
+{
+    *n = it->n_cuts;
+    return it->cuts;
+}
+
 /* ----------------------------------------------------------------- rows */
+
+/* The verdict part in its pieces, less the last `drop` bytes of its last
+ * (the line end of a CSV/TSV fragment, which the row puts after the note;
+ * never a day, which a note holds inside it). */
+static void put_spans(wcr_stream *s, wc_date date, const wcr_span *spans, size_t n, size_t drop)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (spans[i].data == NULL) {
+            wcr_stream_done(s, wcr_stream_date(s, wcr_stream_room(s, 10), date));
+            continue;
+        }
+        size_t len = spans[i].len;
+        if (i + 1 == n)
+            len = len > drop ? len - drop : 0;
+        wcr_stream_bytes(s, spans[i].data, len);
+    }
+}
 
 void wcr_itinerary_begin(wcr_itinerary *it)
 {
@@ -380,12 +447,19 @@ static size_t text_prefix(wcr_stream *s, char *buf, unsigned long line, const wc
 void wcr_itinerary_row(wcr_itinerary *it, unsigned long line, const wc_leg *leg, wc_date date,
                        const char *fragment, size_t fragment_len)
 {
+    wcr_span whole = {fragment, fragment_len};
+    wcr_itinerary_row_spans(it, line, leg, date, &whole, 1);
+}
+
+void wcr_itinerary_row_spans(wcr_itinerary *it, unsigned long line, const wc_leg *leg,
+                             wc_date date, const wcr_span *spans, size_t n)
+{
     wcr_stream *s = &it->s;
     char *at = wcr_stream_room(s, 128);
     switch (it->opts.format) {
     case WCR_TEXT:
         wcr_stream_done(s, at + text_prefix(s, at, line, leg));
-        wcr_stream_bytes(s, fragment, fragment_len);
+        put_spans(s, date, spans, n, 0);
         put_text_note(s, leg);
         wcr_stream_bytes(s, "\n", 1);
         break;
@@ -402,7 +476,7 @@ void wcr_itinerary_row(wcr_itinerary *it, unsigned long line, const wc_leg *leg,
         *at++ = sep;
         wcr_stream_done(s, at);
         /* The fragment ends its line: the note goes before that end. */
-        wcr_stream_bytes(s, fragment, fragment_len - 1);
+        put_spans(s, date, spans, n, 1);
         put_note_cell(s, it->opts.format, leg);
         wcr_stream_bytes(s, "\n", 1);
         break;
@@ -432,7 +506,7 @@ void wcr_itinerary_row(wcr_itinerary *it, unsigned long line, const wc_leg *leg,
         } else {
             wcr_stream_bytes(s, ",\"note\":null,", 13);
         }
-        wcr_stream_bytes(s, fragment, fragment_len);
+        put_spans(s, date, spans, n, 0);
         if (it->opts.format == WCR_JSONL)
             wcr_stream_bytes(s, "\n", 1);
         break;
@@ -443,12 +517,13 @@ void wcr_itinerary_row(wcr_itinerary *it, unsigned long line, const wc_leg *leg,
 }
 
 void wcr_itinerary_changing_text(wcr_itinerary *it, unsigned long line, const wc_leg *leg,
-                                 const char *fragment, size_t fragment_len, const char *change)
+                                 wc_date date, const wcr_span *spans, size_t n,
+                                 const char *change)
 {
     wcr_stream *s = &it->s;
     char *at = wcr_stream_room(s, 64);
     wcr_stream_done(s, at + text_prefix(s, at, line, leg));
-    wcr_stream_bytes(s, fragment, fragment_len);
+    put_spans(s, date, spans, n, 0);
     wcr_stream_bytes(s, "  (", 3);
     wcr_stream_bytes(s, change, strlen(change));
     wcr_stream_bytes(s, ")", 1);

@@ -10,6 +10,18 @@
 
 #include <warrantcheck/render.h>
 
+/* At most this many cut points are marked in a fragment; past them, the
+ * rest stays one piece. */
+#define WCR_FRAGMENT_CUTS 64
+
+/* Bytes of a verdict part handed to a row writer in pieces; a span whose
+ * data is NULL stands for the row's day (ten bytes, YYYY-MM-DD), as the
+ * notes that name their own day write it. */
+typedef struct wcr_span {
+    const char *data;
+    size_t len;
+} wcr_span;
+
 typedef struct wcr_itinerary {
     wcr_stream s;
     wcr_opts opts;
@@ -19,6 +31,10 @@ typedef struct wcr_itinerary {
     wcr_buffer scratch; /* CSV/TSV: a cell's text on its way */
     wcr_buffer changing; /* the verdict part of a row whose verdict changes */
     wcr_buffer fragment; /* a verdict part on its way into the cache */
+    /* Where the last fragment rendered may be cut into pieces that recur in
+     * other fragments (see wcr_itinerary_cuts): byte offsets, ascending. */
+    uint32_t cuts[WCR_FRAGMENT_CUTS];
+    size_t n_cuts;
     bool started;       /* the header or "[" is out */
     size_t rows;        /* rows written */
 } wcr_itinerary;
@@ -44,6 +60,13 @@ void wcr_itinerary_flush(wcr_itinerary *it);
 char *wcr_itinerary_fragment(wcr_itinerary *it, const wc_person *p, const wc_country *c,
                              wc_date date, const wc_verdict *v, size_t *len);
 
+/* The cut points of the fragment wcr_itinerary_fragment() rendered last
+ * (*n of them, ascending byte offsets inside it): around each piece that
+ * other fragments share, such as the person, the country, each note, each
+ * list of sources and the dataset stamp. Cutting there and putting the
+ * pieces back in order gives the same bytes. Valid until the next call. */
+const uint32_t *wcr_itinerary_cuts(const wcr_itinerary *it, size_t *n);
+
 /* Writes what goes before the first row (the CSV/TSV header, or "["), once. */
 void wcr_itinerary_begin(wcr_itinerary *it);
 
@@ -52,10 +75,18 @@ void wcr_itinerary_begin(wcr_itinerary *it);
 void wcr_itinerary_row(wcr_itinerary *it, unsigned long line, const wc_leg *leg, wc_date date,
                        const char *fragment, size_t fragment_len);
 
+/* The same, with the fragment in `n` pieces written one after the other
+ * (a span of NULL data is the day `date`): a cached fragment goes straight
+ * from its pieces into the output, not through a buffer. */
+void wcr_itinerary_row_spans(wcr_itinerary *it, unsigned long line, const wc_leg *leg,
+                             wc_date date, const wcr_span *spans, size_t n);
+
 /* Writes the text row of a leg whose verdict changes: the fragment of the
- * verdict of its strongest day, then `change` in brackets. */
+ * verdict of its strongest day (in `n` pieces, as wcr_itinerary_row_spans
+ * takes them, `date` its day), then `change` in brackets. */
 void wcr_itinerary_changing_text(wcr_itinerary *it, unsigned long line, const wc_leg *leg,
-                                 const char *fragment, size_t fragment_len, const char *change);
+                                 wc_date date, const wcr_span *spans, size_t n,
+                                 const char *change);
 
 /* Writes the row of a leg whose verdict changes, in a machine format:
  * verdict `v` of `date`, with `change` as its last note. Returns false if

@@ -96,6 +96,63 @@ static char *reference_changing_row(const wcr_opts *o, unsigned long line, const
     return b.data;
 }
 
+/* The note as the fragment writes it in format `f` (a CSV cell quoted:
+ * its '"' doubled), malloc'd. */
+static char *written_note(wcr_format f, const char *note, bool quoted)
+{
+    wcr_buffer b = {0};
+    if (f == WCR_JSON || f == WCR_JSONL) {
+        wcr_buffer_json_string(&b, note, strlen(note));
+    } else {
+        for (const char *at = note; *at != '\0'; at++) {
+            bool blank = f == WCR_TSV && (*at == '\t' || *at == '\n' || *at == '\r');
+            wcr_buffer_append(&b, blank ? " " : at, 1);
+            if (quoted && *at == '"')
+                wcr_buffer_append(&b, "\"", 1);
+        }
+        wcr_buffer_append(&b, "", 0);
+    }
+    assert_false(b.failed);
+    return b.data;
+}
+
+/* The cut points of a fragment: ascending, inside it, and each note of
+ * the verdict a piece of its own (after its separator), so that notes are
+ * shared between fragments. */
+static void check_cuts(const wcr_itinerary *it, const wcr_opts *o, const wc_verdict *v,
+                       const char *text, size_t len)
+{
+    size_t n;
+    const uint32_t *cuts = wcr_itinerary_cuts(it, &n);
+    for (size_t i = 0; i < n; i++) {
+        assert_true(cuts[i] > 0 && cuts[i] < len);
+        assert_true(i == 0 || cuts[i - 1] < cuts[i]);
+    }
+    assert_true(n >= 3); /* the person, the country, the notes, the sources */
+    for (size_t k = 0; k < v->notes.count; k++) {
+        if (v->notes.items[k][0] == '\0')
+            continue;
+        bool found = false;
+        for (int quoted = 0; quoted < 2 && !found; quoted++) {
+            char *note = written_note(o->format, v->notes.items[k], quoted == 1);
+            for (size_t i = 0; i + 1 < n && !found; i++) {
+                const char *piece = text + cuts[i];
+                size_t piece_len = cuts[i + 1] - cuts[i], skip = 0;
+                if (piece_len > 0 && piece[0] == ',')
+                    skip = 1;
+                else if (piece_len > 1 && memcmp(piece, "; ", 2) == 0)
+                    skip = 2;
+                found = piece_len - skip == strlen(note) &&
+                        memcmp(piece + skip, note, piece_len - skip) == 0;
+            }
+            free(note);
+        }
+        if (!found)
+            fail_msg("format %d: note %zu is not a piece of its own in %s", (int)o->format, k,
+                     text);
+    }
+}
+
 static void check_fragment(const wcr_opts *o, const wc_person *p, const wc_country *c,
                            wc_date date, const wc_verdict *v)
 {
@@ -108,6 +165,7 @@ static void check_fragment(const wcr_opts *o, const wc_person *p, const wc_count
     char *want = reference_fragment(o, p, c, date, v);
     assert_non_null(got);
     assert_int_equal(len, strlen(got));
+    check_cuts(&it, o, v, got, len);
     if (strcmp(got, want) != 0)
         fail_msg("%s in %s: format %d, sources %d:\n got  %s\n want %s", p->id, c->iso2,
                  (int)o->format, (int)o->sources, got, want);
