@@ -375,6 +375,7 @@ static char *render_day(verdict_cache *vc, const wc_person *p, const wc_country 
     if (!wc_verdict_for_person(vc->ds, p, c, date, &v))
         return NULL;
     *kind = v.kind;
+    *cuts = NULL;
     *n_cuts = 0;
     char *text = vc->render(vc->ctx, p, c, date, &v, len, cuts, n_cuts);
     wc_verdict_free(&v);
@@ -447,7 +448,8 @@ static bool compute(verdict_cache *vc, verdict_entry *e, const wc_person *p, con
     uint32_t cuts[WCR_FRAGMENT_CUTS];
     if (n_cuts > WCR_FRAGMENT_CUTS)
         n_cuts = WCR_FRAGMENT_CUTS;
-    memcpy(cuts, rendered_cuts, n_cuts * sizeof *cuts);
+    if (n_cuts > 0) /* a quiet run's empty fragments have no cuts at all */
+        memcpy(cuts, rendered_cuts, n_cuts * sizeof *cuts);
     /* A note names the day: one entry for the run if its dates can be
      * filled in, else one for the day (wc_verdict_span). */
     uint32_t holes[MAX_HOLES];
