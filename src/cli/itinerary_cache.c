@@ -192,16 +192,10 @@ static void drop_piece(verdict_cache *vc, uint16_t id)
     vc->free_ids[vc->n_free_ids++] = id;
 }
 
-/* The ids of the pieces of `e`. */
-static const uint16_t *entry_pieces(const verdict_entry *e)
-{
-    return e->n_pieces <= ENTRY_PIECES_HERE ? e->pieces.here : e->pieces.list;
-}
-
 /* Gives back the pieces of `e` and empties it. */
 static void drop_entry(verdict_cache *vc, verdict_entry *e)
 {
-    const uint16_t *ids = entry_pieces(e);
+    const uint16_t *ids = verdict_entry_pieces(e);
     for (uint16_t i = 0; i < e->n_pieces; i++)
         drop_piece(vc, ids[i]);
     if (e->n_pieces > ENTRY_PIECES_HERE) {
@@ -467,19 +461,6 @@ static bool compute(verdict_cache *vc, verdict_entry *e, const wc_person *p, con
     return ok;
 }
 
-const wcr_span *verdict_cache_spans(verdict_cache *vc, const verdict_entry *e, size_t *n)
-{
-    const uint16_t *ids = entry_pieces(e);
-    for (uint16_t i = 0; i < e->n_pieces; i++) {
-        uint16_t id = ids[i];
-        if (id == PIECE_DAY)
-            vc->spans[i] = (wcr_span){NULL, 10};
-        else
-            vc->spans[i] = (wcr_span){vc->piece[id]->text, vc->piece[id]->len};
-    }
-    *n = e->n_pieces;
-    return vc->spans;
-}
 
 const verdict_entry *verdict_cache_get(verdict_cache *vc, const wc_person *p,
                                        const wc_country *c, wc_date date)

@@ -322,17 +322,14 @@ const uint32_t *wcr_itinerary_cuts(const wcr_itinerary *it, size_t *n)
 /* The verdict part in its pieces, less the last `drop` bytes of its last
  * (the line end of a CSV/TSV fragment, which the row puts after the note;
  * never a day, which a note holds inside it). */
-static void put_spans(wcr_stream *s, wc_date date, const wcr_span *spans, size_t n, size_t drop)
+static inline void put_spans(wcr_stream *s, wc_date date, const wcr_span *spans, size_t n,
+                             size_t drop)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (spans[i].data == NULL) {
+    for (const wcr_span *sp = spans, *end = spans + n; sp < end; sp++) {
+        if (sp->data == NULL)
             wcr_stream_done(s, wcr_stream_date(s, wcr_stream_room(s, 10), date));
-            continue;
-        }
-        size_t len = spans[i].len;
-        if (i + 1 == n)
-            len = len > drop ? len - drop : 0;
-        wcr_stream_bytes(s, spans[i].data, len);
+        else
+            wcr_stream_bytes(s, sp->data, sp + 1 == end ? sp->len - drop : sp->len);
     }
 }
 
