@@ -156,6 +156,7 @@ static bool take_piece(verdict_cache *vc, const char *text, size_t len, uint16_t
     memcpy(p->text, text, len);
     *id = vc->n_free_ids > 0 ? vc->free_ids[--vc->n_free_ids] : (uint16_t)vc->n_ids++;
     vc->piece[*id] = p;
+    vc->span[*id] = (wcr_span){p->text, len};
     size_t i = h & INDEX_MASK;
     while (vc->index[i] != 0)
         i = (i + 1) & INDEX_MASK;
@@ -189,6 +190,7 @@ static void drop_piece(verdict_cache *vc, uint16_t id)
     vc->bytes -= heap_cost(sizeof *p + p->len);
     free(p);
     vc->piece[id] = NULL;
+    vc->span[id] = (wcr_span){NULL, 0};
     vc->free_ids[vc->n_free_ids++] = id;
 }
 
@@ -269,12 +271,14 @@ verdict_cache *verdict_cache_new(const wc_dataset *ds, render_fn render, void *c
     vc->free_slots = calloc(VERDICT_CACHE_ENTRIES, sizeof *vc->free_slots);
     vc->piece = calloc(VERDICT_POOL_PIECES, sizeof *vc->piece);
     vc->index = calloc(VERDICT_POOL_INDEX, sizeof *vc->index);
+    vc->span = calloc(VERDICT_POOL_PIECES + 1, sizeof *vc->span);
     vc->free_ids = calloc(VERDICT_POOL_PIECES, sizeof *vc->free_ids);
     if (vc->pairs == NULL || vc->entries == NULL || vc->free_slots == NULL ||
-        vc->piece == NULL || vc->index == NULL || vc->free_ids == NULL) {
+        vc->piece == NULL || vc->index == NULL || vc->free_ids == NULL || vc->span == NULL) {
         verdict_cache_free(vc);
         return NULL;
     }
+    vc->span[PIECE_DAY] = (wcr_span){NULL, 10};
     return vc;
 }
 
@@ -296,6 +300,7 @@ void verdict_cache_free(verdict_cache *vc)
     free(vc->free_slots);
     free(vc->piece);
     free(vc->index);
+    free(vc->span);
     free(vc->free_ids);
     free(vc);
 }

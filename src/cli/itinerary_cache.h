@@ -85,7 +85,7 @@ typedef struct verdict_piece {
 /* In an entry's pieces: the day asked for, where a note names its own day
  * (a note such as "whether it existed on 2024-09-03 is not known"), so
  * that one entry holds for its whole run. */
-#define PIECE_DAY UINT16_MAX
+#define PIECE_DAY VERDICT_POOL_PIECES
 /* At most this many distinct pieces are held (ids below it). */
 #define VERDICT_POOL_PIECES 16384
 #define VERDICT_POOL_INDEX (2 * VERDICT_POOL_PIECES) /* hash slots: a power of two */
@@ -148,6 +148,7 @@ typedef struct verdict_cache {
     /* The pool: pieces by id (NULL for a free id), a hash index of them
      * (id + 1 per slot, 0 for none; linear probing), the ids given back. */
     verdict_piece **piece;
+    wcr_span *span; /* by id, each piece's text as a row takes it; PIECE_DAY's too */
     uint16_t *index;
     uint16_t *free_ids;
     size_t n_ids, n_free_ids; /* ids ever given; of them, free */
@@ -192,10 +193,8 @@ static inline const wcr_span *verdict_cache_spans(verdict_cache *vc, const verdi
                                                   size_t *n)
 {
     const uint16_t *ids = verdict_entry_pieces(e);
-    for (uint16_t i = 0; i < e->n_pieces; i++) {
-        const verdict_piece *p = ids[i] == PIECE_DAY ? NULL : vc->piece[ids[i]];
-        vc->spans[i] = p == NULL ? (wcr_span){NULL, 10} : (wcr_span){p->text, p->len};
-    }
+    for (uint16_t i = 0; i < e->n_pieces; i++)
+        vc->spans[i] = vc->span[ids[i]];
     *n = e->n_pieces;
     return vc->spans;
 }

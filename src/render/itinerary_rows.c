@@ -166,8 +166,9 @@ static void json_fragment(wcr_itinerary *it, wcr_buffer *b, const wc_person *p,
     }
     JSON_KEY(b, ",\"source_ids\":[");
     bool first = true;
-    /* A cut after each list of sources: the lists recur, as wholes. */
-    for (size_t l = 0; l < v->n_sources; l++, CUT(it, b))
+    /* A cut between the lists of sources (they recur as wholes); the last
+     * keeps the row's end, which never changes, with it. */
+    for (size_t l = 0; l < v->n_sources; l++, l < v->n_sources ? CUT(it, b) : (void)0)
         for (size_t i = 0; i < v->sources[l]->count; i++) {
             if (wcr_source_seen(v->sources, l, i))
                 continue;
@@ -319,18 +320,35 @@ const uint32_t *wcr_itinerary_cuts(const wcr_itinerary *it, size_t *n)
 
 /* ----------------------------------------------------------------- rows */
 
-/* The verdict part in its pieces, less the last `drop` bytes of its last
- * (the line end of a CSV/TSV fragment, which the row puts after the note;
- * never a day, which a note holds inside it). */
+/* The verdict part in its pieces, less the last `drop` bytes (the line
+ * end of a CSV/TSV fragment, which the row puts after the note). Room for
+ * all of it is taken once, so each piece is a bare copy. */
 static inline void put_spans(wcr_stream *s, wc_date date, const wcr_span *spans, size_t n,
                              size_t drop)
 {
-    for (const wcr_span *sp = spans, *end = spans + n; sp < end; sp++) {
-        if (sp->data == NULL)
-            wcr_stream_done(s, wcr_stream_date(s, wcr_stream_room(s, 10), date));
-        else
-            wcr_stream_bytes(s, sp->data, sp + 1 == end ? sp->len - drop : sp->len);
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += spans[i].len;
+    if (total > WCR_STREAM_BUFFER) { /* larger than the buffer: piece by piece */
+        for (size_t i = 0; i < n; i++) {
+            size_t len = i + 1 == n ? spans[i].len - drop : spans[i].len;
+            if (spans[i].data != NULL)
+                wcr_stream_bytes(s, spans[i].data, len);
+            else
+                wcr_stream_done(s, wcr_stream_date(s, wcr_stream_room(s, 10), date));
+        }
+        return;
     }
+    char *at = wcr_stream_room(s, total);
+    for (const wcr_span *sp = spans, *end = spans + n; sp < end; sp++) {
+        if (sp->data == NULL) {
+            at = wcr_stream_date(s, at, date);
+        } else {
+            memcpy(at, sp->data, sp->len);
+            at += sp->len;
+        }
+    }
+    wcr_stream_done(s, at - drop);
 }
 
 void wcr_itinerary_begin(wcr_itinerary *it)

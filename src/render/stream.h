@@ -62,8 +62,9 @@ static inline void wcr_stream_bytes(wcr_stream *s, const void *data, size_t n)
     s->len += n;
 }
 
-/* Returns room for `n` (at most 256) bytes at the end of the buffer; the
- * caller writes there and then calls wcr_stream_done() with the end. */
+/* Returns room for `n` (at most WCR_STREAM_BUFFER) bytes at the end of
+ * the buffer; the caller writes there and then calls wcr_stream_done()
+ * with the end. */
 static inline char *wcr_stream_room(wcr_stream *s, size_t n)
 {
     if (WCR_STREAM_BUFFER - s->len < n)
