@@ -459,6 +459,15 @@ static bool compute(verdict_cache *vc, verdict_entry *e, const wc_person *p, con
         if (n_holes == 0)
             e->from = e->to = date;
     }
+    /* Pieces pay when persons share them; a row of a whole fragment is one
+     * copy, not one per piece (+13% instructions a row in jsonl). So while
+     * the cache has met one person and has room, fragments stay whole but
+     * for their days; past either, new entries are cut. */
+    if (vc->one_person == NULL)
+        vc->one_person = p;
+    vc->many_persons = vc->many_persons || vc->one_person != p;
+    if (!vc->many_persons && vc->bytes + heap_cost(sizeof(verdict_piece) + len) <= vc->budget / 2)
+        n_cuts = 0;
     bool ok = keep_pieces(vc, e, text, len, cuts, n_cuts, holes, n_holes);
     free(text);
     if (ok)

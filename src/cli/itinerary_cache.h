@@ -153,6 +153,8 @@ typedef struct verdict_cache {
     uint16_t *free_ids;
     size_t n_ids, n_free_ids; /* ids ever given; of them, free */
     size_t bytes, budget; /* heap bytes of pieces and lists; the most allowed (tests lower it) */
+    const wc_person *one_person; /* the first person met; whether another was since */
+    bool many_persons;
     verdict_entry scratch; /* a verdict for a pair outside the dataset: not kept */
     wcr_span spans[VERDICT_MAX_PIECES]; /* verdict_cache_spans() */
     unsigned long hits, misses, evictions; /* for tests and measurements */
