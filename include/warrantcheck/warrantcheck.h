@@ -665,6 +665,14 @@ wc_itinerary_form wc_itinerary_form_of(const wc_itinerary_parser *p);
 /* True once a CSV header with a `person` column has been read. */
 bool wc_itinerary_has_person_column(const wc_itinerary_parser *p);
 
+/* After a CSV header: a field of it that names no column but lies one
+ * slip from an optional column the header lacks ("persn" for "person",
+ * "nte" for "note"), with its column in the header line and the column
+ * meant; false when there is none. The file is still read (other columns
+ * are allowed), so this is for a warning. */
+bool wc_itinerary_header_slip(const wc_itinerary_parser *p, size_t *column, const char **text,
+                              const char **meant);
+
 /* Sets *from and *to to the run of days around `date` over which the
  * verdict for `person` in `country` is exactly the same as on `date` —
  * kind, basis, notes and sources: no date the verdict rules read for them

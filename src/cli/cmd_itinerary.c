@@ -43,6 +43,7 @@ typedef struct run {
     bool quiet;              /* -q as given (a closed pipe sets c->quiet later) */
     bool any_arrest;
     bool warned_as_of;
+    bool header_read; /* a CSV header has been read and looked at */
 } run;
 
 /* "warrantcheck: FILE:LINE:COL: error: ..." */
@@ -58,18 +59,32 @@ static int widest_person_id(const wc_dataset *ds)
     return widest > 64 ? 64 : (int)widest;
 }
 
-static void line_error(const run *r, unsigned long line, size_t column, const char *fmt, ...)
+static void line_diag(const run *r, diag_level level, unsigned long line, size_t column,
+                      const char *fmt, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
+    __attribute__((format(printf, 5, 6)))
 #endif
     ;
 
-static void line_error(const run *r, unsigned long line, size_t column, const char *fmt, ...)
+static void line_diag(const run *r, diag_level level, unsigned long line, size_t column,
+                      const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vdiag_escaped_place(DIAG_INPUT, r->place, line, column, fmt, ap);
+    vdiag_escaped_place(level, r->place, line, column, fmt, ap);
     va_end(ap);
+}
+
+/* A CSV header column that looks like a misspelt optional one ("persn"):
+ * the file is still read, as other columns are allowed, but the user
+ * probably meant the column, so say so once. */
+static void warn_header_slip(const run *r, unsigned long line)
+{
+    size_t column;
+    const char *text, *meant;
+    if (!r->quiet && wc_itinerary_header_slip(r->parser, &column, &text, &meant))
+        line_diag(r, DIAG_WARNING, line, column,
+                  "unknown column '%s' in the header, ignored; did you mean '%s'?", text, meant);
 }
 
 static const char *copy_name(run *r, const char *text, size_t len)
@@ -99,7 +114,7 @@ static void bad_name_error(run *r, bad_name_cache *bc, unsigned long line, size_
 {
     char *escaped = diag_escape(message, (size_t)-1);
     if (escaped == NULL) { /* not kept: printed the slow way */
-        line_error(r, line, column, "%s", message);
+        line_diag(r, DIAG_INPUT, line, column, "%s", message);
         free(message);
         return;
     }
@@ -320,7 +335,7 @@ static bool check_line(run *r, unsigned long line, const wc_leg *leg)
         }
     }
     if (p == NULL) {
-        line_error(r, line, leg->input_len + 1,
+        line_diag(r, DIAG_INPUT, line, leg->input_len + 1,
                    "no person for this leg: give --person PERSON or fill in its 'person' column");
         r->bad_lines++;
         return true;
@@ -370,7 +385,7 @@ static int read_itinerary(run *r, FILE *in)
     bool stopped = false;
     while (!(stopped = too_many_errors(r, &lr)) && (st = line_reader_next(&lr, &text, &len)) != LINE_END) {
         if (st == LINE_TOO_LONG) {
-            line_error(r, lr.line, WC_ITINERARY_MAX_LINE + 1, "the line is longer than %d bytes",
+            line_diag(r, DIAG_INPUT, lr.line, WC_ITINERARY_MAX_LINE + 1, "the line is longer than %d bytes",
                        WC_ITINERARY_MAX_LINE);
             r->bad_lines++;
             continue;
@@ -379,7 +394,7 @@ static int read_itinerary(run *r, FILE *in)
          * a line for the rest of a binary file. */
         const char *nul = memchr(text, '\0', len);
         if (nul != NULL) {
-            line_error(r, lr.line, (unsigned long)(nul - text) + 1,
+            line_diag(r, DIAG_INPUT, lr.line, (unsigned long)(nul - text) + 1,
                        "binary data (a NUL byte): this is not an itinerary; stopped here");
             status = EXIT_INPUT;
             break;
@@ -388,6 +403,10 @@ static int read_itinerary(run *r, FILE *in)
         wc_line_error err;
         switch (wc_itinerary_parse_line(r->parser, text, len, &leg, &err)) {
         case WC_LINE_EMPTY:
+            if (!r->header_read && wc_itinerary_form_of(r->parser) == WC_FORM_CSV) {
+                r->header_read = true;
+                warn_header_slip(r, lr.line);
+            }
             continue;
         case WC_LINE_ERROR:
             parse_error(r, lr.line, &err);

@@ -34,6 +34,11 @@ struct wc_itinerary_parser {
     size_t field_len[WC_ITINERARY_MAX_COLUMNS];
     size_t n_fields;
     bool too_many_fields;
+    /* A header field that looks like a misspelt optional column: its text,
+     * its column (0 for none) and the column meant (wc_itinerary_header_slip). */
+    char slip_text[32];
+    size_t slip_column;
+    int slip_meant;
 };
 
 wc_itinerary_parser *wc_itinerary_parser_new(void)
@@ -71,6 +76,17 @@ wc_itinerary_form wc_itinerary_form_of(const wc_itinerary_parser *p)
 bool wc_itinerary_has_person_column(const wc_itinerary_parser *p)
 {
     return p->form == WC_FORM_CSV && p->column_of[COL_PERSON] >= 0;
+}
+
+bool wc_itinerary_header_slip(const wc_itinerary_parser *p, size_t *column, const char **text,
+                              const char **meant)
+{
+    if (p->form != WC_FORM_CSV || p->slip_column == 0)
+        return false;
+    *column = p->slip_column;
+    *text = p->slip_text;
+    *meant = KNOWN_COLUMNS[p->slip_meant];
+    return true;
 }
 
 /* Sets the fault and returns WC_LINE_ERROR, so a caller can `return fail(...)`. */
@@ -369,6 +385,39 @@ static bool field_is(const wc_itinerary_parser *p, size_t k, const char *name)
     return true;
 }
 
+/* The first header field that names no known column but lies one slip
+ * (two in a name over five letters) from one of `wanted`; its index, with
+ * that column in *meant, or p->n_fields when there is none. */
+static size_t slipped_field(const wc_itinerary_parser *p, const int *wanted, size_t n_wanted,
+                            int *meant)
+{
+    for (size_t k = 0; k < p->n_fields; k++) {
+        char name[32];
+        size_t len = p->field_len[k];
+        if (len == 0 || len >= sizeof name)
+            continue;
+        bool known = false;
+        for (size_t i = 0; i < N_KNOWN && !known; i++)
+            known = field_is(p, k, KNOWN_COLUMNS[i]);
+        if (known)
+            continue;
+        for (size_t i = 0; i < len; i++) {
+            char c = p->buf[p->field_start[k] + i];
+            name[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+        }
+        name[len] = '\0';
+        for (size_t m = 0; m < n_wanted; m++) {
+            const char *want = KNOWN_COLUMNS[wanted[m]];
+            size_t limit = strlen(want) <= 5 ? 1 : 2;
+            if (wc_edit_distance(name, want, limit) <= limit) {
+                *meant = wanted[m];
+                return k;
+            }
+        }
+    }
+    return p->n_fields;
+}
+
 static wc_line_result parse_header(wc_itinerary_parser *p, const char *s, size_t n,
                                    wc_line_error *err)
 {
@@ -396,35 +445,38 @@ static wc_line_result parse_header(wc_itinerary_parser *p, const char *s, size_t
                     "the header names both 'date' and 'start': give one of them");
     if ((column_of[COL_DATE] < 0 && column_of[COL_START] < 0) || column_of[COL_COUNTRY] < 0) {
         /* A header with a misspelt column ("date,contry"): name it. */
-        const char *missing[3];
+        int missing[3];
         size_t n_missing = 0;
         if (column_of[COL_DATE] < 0 && column_of[COL_START] < 0) {
-            missing[n_missing++] = KNOWN_COLUMNS[COL_DATE];
-            missing[n_missing++] = KNOWN_COLUMNS[COL_START];
+            missing[n_missing++] = COL_DATE;
+            missing[n_missing++] = COL_START;
         }
         if (column_of[COL_COUNTRY] < 0)
-            missing[n_missing++] = KNOWN_COLUMNS[COL_COUNTRY];
-        for (size_t k = 0; k < p->n_fields; k++) {
-            char name[32];
-            size_t len = p->field_len[k];
-            if (len == 0 || len >= sizeof name)
-                continue;
-            for (size_t i = 0; i < len; i++) {
-                char c = p->buf[p->field_start[k] + i];
-                name[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-            }
-            name[len] = '\0';
-            for (size_t m = 0; m < n_missing; m++) {
-                size_t limit = strlen(missing[m]) <= 5 ? 1 : 2;
-                if (wc_edit_distance(name, missing[m], limit) <= limit)
-                    return fail(err, field_column(p->delim, s, n, k),
-                                "unknown column '%.*s' in the header; did you mean '%s'?",
-                                (int)len, p->buf + p->field_start[k], missing[m]);
-            }
-        }
+            missing[n_missing++] = COL_COUNTRY;
+        int meant;
+        size_t k = slipped_field(p, missing, n_missing, &meant);
+        if (k < p->n_fields)
+            return fail(err, field_column(p->delim, s, n, k),
+                        "unknown column '%.*s' in the header; did you mean '%s'?",
+                        (int)p->field_len[k], p->buf + p->field_start[k], KNOWN_COLUMNS[meant]);
         return fail(err, 1,
                     "expected a date (YYYY-MM-DD) or a CSV header naming 'date' (or 'start') "
                     "and 'country'");
+    }
+    /* An optional column the header lacks, misspelt ("persn"): kept for
+     * wc_itinerary_header_slip, since the file may still be read. */
+    int optional[3];
+    size_t n_optional = 0;
+    for (int i = COL_END; i < N_KNOWN; i++)
+        if (i != COL_COUNTRY && column_of[i] < 0)
+            optional[n_optional++] = i;
+    size_t slip = slipped_field(p, optional, n_optional, &p->slip_meant);
+    p->slip_column = slip < p->n_fields ? field_column(p->delim, s, n, slip) : 0;
+    if (slip < p->n_fields) {
+        size_t len = p->field_len[slip] < sizeof p->slip_text - 1 ? p->field_len[slip]
+                                                                  : sizeof p->slip_text - 1;
+        memcpy(p->slip_text, p->buf + p->field_start[slip], len);
+        p->slip_text[len] = '\0';
     }
     if (column_of[COL_DATE] < 0)
         column_of[COL_DATE] = column_of[COL_START];
