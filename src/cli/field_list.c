@@ -139,3 +139,13 @@ bool field_list_parse(cli *c, const char *cmd_name)
     }
     return true;
 }
+
+bool field_list_has(const cli *c, const char *name)
+{
+    if (c->fields_text == NULL)
+        return true;
+    for (size_t i = 0; c->fields[i] != NULL; i++)
+        if (strcmp(c->fields[i], name) == 0)
+            return true;
+    return false;
+}

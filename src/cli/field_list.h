@@ -22,4 +22,8 @@ const char *const *field_names(const char *cmd_name, output_format format);
  * returns false (exit status EXIT_USAGE). */
 bool field_list_parse(cli *c, const char *cmd_name);
 
+/* True if rows keep the field `name`: always without --fields (after
+ * field_list_parse). */
+bool field_list_has(const cli *c, const char *name);
+
 #endif
