@@ -4,7 +4,10 @@
 # to defeat the program's caches, then prints
 #   1. itinerary, 1,000,000 legs of the hardest input, in every format, into
 #      a pipe, against a mawk hash join of the same file (interleaved rounds,
-#      the median of each), and a CSV input with a person column;
+#      the median of each), and a CSV input with a person column; the
+#      --fields form of csv, tsv and jsonl (a slim row: line, date, country,
+#      verdict), and the floor of the default rows: the wall time of only
+#      moving their bytes through the same pipe (cat FILE | cat);
 #   2. --all over 100,000 legs: microseconds per (leg, person) row;
 #   3. peak memory (/usr/bin/time -v) in every format and mode, 100,000 to
 #      10,000,000 legs;
@@ -136,13 +139,23 @@ rows=$("$bin" itinerary --max-errors 0 "$legs" --person putin --format csv --no-
 typos=$(grep -c q "$legs" || true)
 echo "1. itinerary of $legs_main legs ($(du -h "$legs" | cut -f1); $rows rows, the rest misspelt), --person putin,"
 echo "   into a pipe (| cat >/dev/null); median of $rounds interleaved rounds, wall seconds"
-kinds="awk text csv tsv jsonl awk-csv csv-input"
+# The default rows' bytes, once, for the floor: what `cat` alone takes to
+# move them through the pipe is time no writer of those rows can save.
+"$bin" itinerary --max-errors 0 "$legs" --person putin --format csv >"$work/out.csv" 2>/dev/null || true
+"$bin" itinerary --max-errors 0 "$legs" --person putin --format jsonl >"$work/out.jsonl" 2>/dev/null || true
+fields_cells=line,date,iso2,verdict
+fields_json=line,date,country,verdict
+kinds="awk text csv tsv jsonl csv-f tsv-f jsonl-f floor-csv floor-jsonl awk-csv csv-input"
 for _ in $(seq "$rounds"); do
     for k in $kinds; do
         case $k in
         awk) t=$(wall awk_join "$legs") ;;
         awk-csv) t=$(wall awk_join_csv "$legs_csv") ;;
         csv-input) t=$(wall "$bin" itinerary --max-errors 0 "$legs_csv" --format csv) ;;
+        csv-f | tsv-f) t=$(wall "$bin" itinerary --max-errors 0 "$legs" --person putin --format "${k%-f}" --fields "$fields_cells") ;;
+        jsonl-f) t=$(wall "$bin" itinerary --max-errors 0 "$legs" --person putin --format jsonl --fields "$fields_json") ;;
+        floor-csv) t=$(wall cat "$work/out.csv") ;;
+        floor-jsonl) t=$(wall cat "$work/out.jsonl") ;;
         *) t=$(wall "$bin" itinerary --max-errors 0 "$legs" --person putin --format "$k") ;;
         esac
         echo "$t" >>"$work/t-$k"
@@ -158,6 +171,20 @@ for k in text csv tsv jsonl; do
     r=$(ratio "$(eval echo "\$t_$k")" "$t_awk")
     echo "   $k / mawk: $r (target <= 0.50: $(mark "$r <= 0.5"))"
 done
+printf '   %-52s %8s\n' "  --format csv --fields $fields_cells" "$t_csv_f" \
+    "  --format tsv --fields $fields_cells" "$t_tsv_f" \
+    "  --format jsonl --fields $fields_json" "$t_jsonl_f"
+for k in csv tsv jsonl; do
+    r=$(ratio "$(eval echo "\$t_${k}_f")" "$t_awk")
+    echo "   $k --fields / mawk: $r (target <= 0.50: $(mark "$r <= 0.5"))"
+done
+bytes_awk=$(awk_join "$legs" | wc -c)
+bytes_csv=$(wc -c <"$work/out.csv")
+bytes_jsonl=$(wc -c <"$work/out.jsonl")
+mb() { awk -v b="$1" 'BEGIN { printf "%.0f MB", b / 1e6 }'; }
+echo "   floor of the default rows: only moving their bytes, cat FILE | cat >/dev/null"
+echo "   (mawk writes $(mb "$bytes_awk")): csv $(mb "$bytes_csv") $t_floor_csv s ($(ratio "$t_floor_csv" "$t_awk") x mawk)," \
+    "jsonl $(mb "$bytes_jsonl") $t_floor_jsonl s ($(ratio "$t_floor_jsonl" "$t_awk") x mawk)"
 printf '   %-52s %8s\n' "CSV input with a person column: mawk -F, join" "$t_awk_csv" \
     "  warrantcheck itinerary FILE.csv --format csv" "$t_csv_input"
 echo "   csv input / mawk: $(ratio "$t_csv_input" "$t_awk_csv")"
@@ -173,6 +200,15 @@ for f in csv jsonl text tsv; do
     us=$(awk -v t="$t" -v n="$legs_all" -v p="$n_persons" 'BEGIN { printf "%.3f", t * 1e6 / (n * p) }')
     case $f in csv | jsonl) target=" (target <= 1: $(mark "$us <= 1"))" ;; *) target="" ;; esac
     printf '   %-6s %8s s  %s us a row%s\n' "$f" "$t" "$us" "$target"
+done
+# The --fields form: a row without notes lets the verdict cache keep whole runs.
+for f in csv jsonl; do
+    list=line,person,iso2,verdict
+    [ $f = jsonl ] && list=line,person,country,verdict
+    for _ in $(seq "$rounds"); do wall "$bin" itinerary --max-errors 0 "$work/legs-all.txt" --all --format "$f" --fields "$list"; done >"$work/t-all-$f-f"
+    t=$(median <"$work/t-all-$f-f")
+    us=$(awk -v t="$t" -v n="$legs_all" -v p="$n_persons" 'BEGIN { printf "%.3f", t * 1e6 / (n * p) }')
+    printf '   %-6s %8s s  %s us a row (--fields %s)\n' "$f" "$t" "$us" "$list"
 done
 echo
 
