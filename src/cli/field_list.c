@@ -69,6 +69,23 @@ static void report_unknown_field(const cli *c, const char *cmd_name, const char 
         at += (size_t)snprintf(nearest + at, sizeof nearest - at, "%s'%s'",
                                i == 0 ? "" : i + 1 == n ? " or " : ", ", near[i]);
     cli_echo(typed, echo);
+    const char *dot = strchr(typed, '.');
+    size_t top = dot != NULL ? (size_t)(dot - typed) : 0;
+    for (size_t i = 0; dot != NULL && names[i] != NULL; i++) {
+        /* country.iso2: in CSV/TSV the column iso2; in JSON, no field. */
+        if (cells && strcasecmp(names[i], dot + 1) == 0) {
+            cli_error("unknown field '%s' for --format %s; did you mean '%s'? (the fields of "
+                      "'%s --format %s': %s)",
+                      echo, format, names[i], cmd_name, format, all);
+            return;
+        }
+        if (!cells && strlen(names[i]) == top && strncasecmp(names[i], typed, top) == 0) {
+            cli_error("unknown field '%s' for --format %s: --fields names top-level keys "
+                      "('%s' is the whole object)",
+                      echo, format, names[i]);
+            return;
+        }
+    }
     if (n > 0)
         cli_error("unknown field '%s' for --format %s; did you mean %s? (the fields of '%s "
                   "--format %s': %s)",
