@@ -95,7 +95,16 @@ typedef struct wcr_opts {
     const wc_dataset *dataset;
     bool sources;
     unsigned width, rows;
+    /* --fields: the names of the fields a machine row keeps (CSV/TSV
+     * columns, or top-level JSON keys), NULL-terminated; a row writes
+     * those of its fields, in its own order, and leaves out the others.
+     * NULL: every field. The caller checks the names against the row's. */
+    const char *const *fields;
 } wcr_opts;
+
+/* True if a row written with `o` keeps the field `name`: always without
+ * o->fields. */
+bool wcr_field_chosen(const wcr_opts *o, const char *name);
 
 /* ------------------------------------------------------------ text output */
 
@@ -262,6 +271,14 @@ extern const char *const wcr_verdict_columns[];
  * occasion,outcome. */
 extern const char *const wcr_trip_columns[];
 
+/* The top-level JSON keys of those rows, in their order, NULL-terminated:
+ * a verdict row's date,person,country,state_party,through,verdict,basis,
+ * warrant,notes,sources (only with --sources),source_ids,dataset; a trip
+ * row's the same with start,end,city,occasion,outcome before dataset. The
+ * names --fields takes for json and jsonl. */
+extern const char *const wcr_verdict_keys[];
+extern const char *const wcr_trip_keys[];
+
 struct cJSON;
 
 /* A table of rows in a machine format (JSON array, JSON lines, CSV, TSV).
@@ -271,6 +288,7 @@ typedef struct wcr_table {
     const wcr_writer *w;
     wcr_opts opts;
     const char *const *columns; /* NULL-terminated, for CSV and TSV */
+    const char **chosen;        /* with opts.fields: those of `columns` kept (malloc'd) */
     struct cJSON *array;        /* WCR_JSON collects rows here */
     wcr_buffer line, cell;      /* CSV/TSV: reused for every row */
     size_t rows;

@@ -49,6 +49,11 @@ typedef struct cli {
      * verdict_text NULL: not given. */
     const char *verdict_text;
     unsigned verdicts;
+    /* itinerary, where and trips --fields LIST (field_list.h): the names
+     * of the fields rows keep, NULL-terminated; fields_text NULL: every
+     * field. */
+    const char *fields_text;
+    const char *fields[24];
     /* countries --status LIST: the membership words kept; 0: not given. */
     const char *status_text;
     unsigned statuses;

@@ -195,7 +195,8 @@ wcr_opts cli_render_opts(const cli *c)
                   .header = c->header,
                   .color = c->color,
                   .dataset = c->ds,
-                  .sources = c->sources};
+                  .sources = c->sources,
+                  .fields = c->fields_text != NULL ? c->fields : NULL};
     if (c->format == FORMAT_TEXT)
         terminal_size(c, &o.width, &o.rows);
     return o;

@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "echo.h"
+#include "field_list.h"
 #include "itinerary_cache.h"
 #include "itinerary_rows.h"
 #include "line_reader.h"
@@ -493,9 +494,9 @@ int cmd_itinerary(cli *c, int argc, char **argv)
     if (!isatty(fileno(stderr)))
         diag_batch(true);
     r.parser = wc_itinerary_parser_new();
-    /* Text rows and quiet runs show no notes, so a note that names its day
-     * does not cut their runs short. */
-    bool shows_notes = !c->quiet && c->format != FORMAT_TEXT;
+    /* Text rows, quiet runs and --fields without notes show no notes, so a
+     * note that names its day does not cut their runs short. */
+    bool shows_notes = !c->quiet && c->format != FORMAT_TEXT && field_list_has(c, "notes");
     r.verdicts = verdict_cache_new(c->ds, render_verdict, &r, shows_notes);
     r.countries = calloc(1, sizeof *r.countries);
     r.persons = calloc(1, sizeof *r.persons);

@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "echo.h"
+#include "field_list.h"
 #include "options.h"
 #include "suggest.h"
 
@@ -24,6 +25,7 @@ typedef struct completion {
     const char *cur;
     const char *prefix; /* "--format=" for --format=VALUE, else "" */
     const char *data;   /* the --data FILE among the words, or NULL */
+    const char *format; /* the --format among the words, or NULL */
 } completion;
 
 static bool begins_with(const char *word, const char *start, bool any_case)
@@ -101,6 +103,39 @@ static void offer_word_list(const completion *k, const char *words)
     }
 }
 
+/* Offers the field names of --fields LIST after its commas: those of the
+ * --format on the line, or without one those of csv and then the JSON
+ * keys csv has not (text has no fields: offered as csv's, its default
+ * for a script). */
+static void offer_field_list(const completion *k, const command *cmd)
+{
+    if (cmd == NULL)
+        return;
+    output_format f = FORMAT_CSV;
+    bool both = true;
+    for (size_t i = 0; k->format != NULL && i < N_FORMATS; i++)
+        if (strcmp(k->format, FORMAT_NAMES[i]) == 0 &&
+            field_names(cmd->name, (output_format)i) != NULL) {
+            f = (output_format)i;
+            both = false;
+        }
+    char words[512];
+    size_t at = 0;
+    words[0] = '\0';
+    for (int pass = 0; pass < (both ? 2 : 1); pass++) {
+        const char *const *names = field_names(cmd->name, pass == 0 ? f : FORMAT_JSON);
+        for (size_t i = 0; names != NULL && names[i] != NULL && at < sizeof words; i++) {
+            bool seen = false; /* in csv's already, on the second pass */
+            const char *const *csv = field_names(cmd->name, FORMAT_CSV);
+            for (size_t j = 0; pass == 1 && csv[j] != NULL && !seen; j++)
+                seen = strcmp(csv[j], names[i]) == 0;
+            if (!seen)
+                at += (size_t)snprintf(words + at, sizeof words - at, "%s ", names[i]);
+        }
+    }
+    offer_word_list(k, words);
+}
+
 /* Offers the countries or persons of the dataset in use. */
 static void offer_names(const completion *k, arg_kind kind)
 {
@@ -133,6 +168,7 @@ static int offer_kind(const completion *k, const command *cmd, arg_kind kind, co
     switch (kind) {
     case ARG_WORDS: offer_words(k, words); break;
     case ARG_WORD_LIST: offer_word_list(k, words); break;
+    case ARG_FIELD_LIST: offer_field_list(k, cmd); break;
     case ARG_FILE: return 1;
     case ARG_COUNTRY:
     case ARG_PERSON: offer_names(k, kind); break;
@@ -169,6 +205,8 @@ int cli_complete(int argc, char **argv)
         if (value_of != NULL) {
             if (strcmp(value_of->name, "data") == 0)
                 k.data = w;
+            if (strcmp(value_of->name, "format") == 0)
+                k.format = w;
             value_of = NULL;
         } else if (!options_end && strcmp(w, "--") == 0) {
             options_end = true;
@@ -179,6 +217,8 @@ int cli_complete(int argc, char **argv)
                 value_of = o;
             else if (o != NULL && strcmp(o->name, "data") == 0)
                 k.data = w + 2 + len + 1;
+            else if (o != NULL && strcmp(o->name, "format") == 0)
+                k.format = w + 2 + len + 1;
         } else if (!options_end && w[0] == '-' && w[1] != '\0') {
             continue; /* -q, -h: no short option takes a value */
         } else if (cmd == NULL && !unknown_command) {

@@ -5,6 +5,7 @@
 #include "data_ops.h"
 #include "diag.h"
 #include "echo.h"
+#include "field_list.h"
 #include "suggest.h"
 #include "verdict_filter.h"
 
@@ -68,6 +69,12 @@ static const option_spec CAN_OPTIONS[] = {
     COMMON_OPTIONS,
     OPT_END};
 
+/* where, trips, itinerary: the fields a machine row keeps (field_list.h). */
+#define OPT_FIELDS                                                                           \
+    OPT_STRING(0, "fields", fields_text, "LIST", ARG_FIELD_LIST, NULL,                       \
+               "csv/tsv/json/jsonl: only these fields (comma-separated column names or "     \
+               "JSON keys; in the rows' order)")
+
 #define VERDICT_WORDS "obliged obliged-residual obliged-unsc not-obliged no-warrant in-custody"
 
 static const option_spec WHERE_OPTIONS[] = {
@@ -79,11 +86,13 @@ static const option_spec WHERE_OPTIONS[] = {
                "only the countries with these verdicts (comma-separated; with --all, "
                "territories too)"),
     OPT_ROW_SOURCES,
+    OPT_FIELDS,
     COMMON_OPTIONS,
     OPT_END};
 
 static const option_spec TRIPS_OPTIONS[] = {
-    OPT_ON, OPT_FORMAT(TABLE_FORMATS), OPT_NO_HEADER, OPT_ROW_SOURCES, COMMON_OPTIONS, OPT_END};
+    OPT_ON,     OPT_FORMAT(TABLE_FORMATS), OPT_NO_HEADER, OPT_ROW_SOURCES,
+    OPT_FIELDS, COMMON_OPTIONS,            OPT_END};
 
 static const option_spec COUNTRIES_OPTIONS[] = {
     OPT_ON,
@@ -121,6 +130,7 @@ static const option_spec ITINERARY_OPTIONS[] = {
                "only the rows with these verdicts (comma-separated; the exit status "
                "still answers for every row)"),
     OPT_ROW_SOURCES,
+    OPT_FIELDS,
     COMMON_OPTIONS,
     OPT_END};
 
@@ -200,7 +210,7 @@ static bool check_verdicts(cli *c)
 static int check_where(cli *c, int argc, char **argv)
 {
     (void)argv;
-    if (!check_verdicts(c))
+    if (!check_verdicts(c) || !field_list_parse(c, "where"))
         return CHECK_FAILED;
     if (c->verdict_text != NULL && c->format == FORMAT_SVG) {
         cli_error("--verdict does not apply to --format svg: the map shows every verdict");
@@ -217,7 +227,9 @@ static int check_person(cli *c, int argc, char **argv)
 
 static int check_trips(cli *c, int argc, char **argv)
 {
-    (void)c, (void)argv;
+    (void)argv;
+    if (!field_list_parse(c, "trips"))
+        return CHECK_FAILED;
     return check_person_words("trips", argc);
 }
 
@@ -323,7 +335,7 @@ static int check_itinerary(cli *c, int argc, char **argv)
         }
         c->max_errors = n;
     }
-    if (!check_verdicts(c))
+    if (!check_verdicts(c) || !field_list_parse(c, "itinerary"))
         return CHECK_FAILED;
     if (argc != 1) {
         cli_error(argc < 1 ? "'itinerary' needs a FILE, or - for standard input (try "
@@ -377,12 +389,14 @@ const command COMMANDS[] = {
      "country with its verdict. --verdict LIST keeps the states (with --all, the\n"
      "territories too) whose verdict is in LIST, words separated by commas.\n"
      "Exit status 0 if there is at least one country obliged, whatever --verdict\n"
-     "keeps.\n\n"
+     "keeps. --fields LIST writes only those fields of each row (csv/tsv: column\n"
+     "names; json/jsonl: top-level keys).\n\n"
      "Examples:\n"
      "  warrantcheck where putin\n"
      "  warrantcheck where netanyahu --verdict not-obliged\n"
      "  warrantcheck where putin --on 2025-01-01 --format csv | tail -n +2 | wc -l\n"
-     "  warrantcheck where netanyahu --all --format jsonl | jq -r .verdict | sort | uniq -c\n"},
+     "  warrantcheck where netanyahu --all --format jsonl | jq -r .verdict | sort | uniq -c\n"
+     "  warrantcheck where putin --all --format csv --fields iso2,verdict\n"},
     {"person", cmd_person, check_person,
      {{ARG_PERSON, "PERSON"}}, FORMATS_TABLES, NULL, ANSWER_OPTIONS,
      COMMAND_QUERY | COMMAND_PAGES, "the warrant(s): issued, charges, situation, status, sources",
@@ -420,10 +434,12 @@ const command COMMANDS[] = {
      {{ARG_PERSON, "PERSON"}}, FORMATS_TABLES, NULL, TRIPS_OPTIONS,
      COMMAND_QUERY | COMMAND_PAGES, "travel history: each trip, whether the host was obliged, what happened",
      "Each known foreign trip of PERSON after a warrant, with the host's duty on\n"
-     "the day of arrival and what the host did.\n\n"
+     "the day of arrival and what the host did. --fields LIST writes only those\n"
+     "fields of each row (csv/tsv: column names; json/jsonl: top-level keys).\n\n"
      "Examples:\n"
      "  warrantcheck trips putin\n"
-     "  warrantcheck trips al-bashir --format csv\n"},
+     "  warrantcheck trips al-bashir --format csv\n"
+     "  warrantcheck trips al-bashir --format tsv --fields start,iso2,verdict,outcome\n"},
     {"map", cmd_map, check_map,
      {{ARG_PERSON, "PERSON"}}, FORMAT_BIT(FORMAT_TEXT) | FORMAT_BIT(FORMAT_SVG),
      "'map' draws SVG only: leave out --format or give --format svg", MAP_OPTIONS,
@@ -497,14 +513,17 @@ const command COMMANDS[] = {
      "skipped, the rest still checked, and a note counts them at the end (\"19\n"
      "lines: 9 legs checked, 10 errors\"); after 100 errors (--max-errors N) the\n"
      "run stops.\n"
-     "--verdict LIST prints only the rows with those verdicts.\n"
+     "--verdict LIST prints only the rows with those verdicts. --fields LIST\n"
+     "writes only those fields of each row (csv/tsv: column names; json/jsonl:\n"
+     "top-level keys), in the rows' order.\n"
      "Exit status 0 if the person can be arrested on at least one leg (printed or\n"
      "not), 1 if on none, 3 if any line was bad.\n\n"
      "Examples:\n"
      "  warrantcheck itinerary trips.txt --person putin\n"
      "  printf '2024-09-03 Mongolia\\n' | warrantcheck itinerary - --person putin\n"
      "  warrantcheck itinerary legs.csv --all --format csv > verdicts.csv\n"
-     "  warrantcheck itinerary legs.csv --all --verdict obliged,obliged-residual,obliged-unsc\n"},
+     "  warrantcheck itinerary legs.csv --all --verdict obliged,obliged-residual,obliged-unsc\n"
+     "  warrantcheck itinerary trip.txt --person putin --format csv --fields line,date,iso2,verdict\n"},
     {"completion", cmd_completion, NULL,
      {{ARG_WORDS, "bash|zsh|fish"}}, FORMAT_BIT(FORMAT_TEXT), NULL,
      HELP_ONLY_OPTIONS, COMMAND_NO_DATA, "print a shell completion script",

@@ -24,6 +24,7 @@ typedef enum arg_kind {
     ARG_ANY,     /* free text, such as a DATE: nothing to offer */
     ARG_WORDS,   /* one of the words of the placeholder ("info|validate") */
     ARG_WORD_LIST, /* words of `words`, separated by commas ("obliged,not-obliged") */
+    ARG_FIELD_LIST, /* --fields: the command's field names in the --format given, by commas */
     ARG_FILE,    /* a file name */
     ARG_COUNTRY, /* a country of the dataset */
     ARG_PERSON,  /* a person of the dataset */

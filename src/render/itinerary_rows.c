@@ -16,6 +16,51 @@ const char *const wcr_itinerary_columns[] = {
     "note", /* the input's note: appended, so cut -f scripts keep their fields */
     NULL};
 
+const char *const wcr_itinerary_keys[] = {
+    "line",    "date",  "start",   "end",   "input",   "note",       "person",  "country",
+    "state_party", "through", "verdict", "basis", "warrant", "notes", "sources", "source_ids",
+    "dataset", NULL};
+
+/* --fields: the bits of it->fields, by place in those lists. The row's own
+ * fields come first (and, in CSV/TSV, its note last); the others are the
+ * verdict part, which the cached fragment holds. */
+enum { C_LINE, C_DATE, C_START, C_END, C_PERSON, C_PERSON_NAME, C_ISO2, C_ISO3, C_COUNTRY,
+       C_THROUGH, C_STATE_PARTY, C_VERDICT, C_BASIS, C_NOTES, C_NOTE };
+enum { J_LINE, J_DATE, J_START, J_END, J_INPUT, J_NOTE, J_PERSON, J_COUNTRY, J_STATE_PARTY,
+       J_THROUGH, J_VERDICT, J_BASIS, J_WARRANT, J_NOTES, J_SOURCES, J_SOURCE_IDS, J_DATASET };
+#define BIT(f) ((uint32_t)1 << (f))
+#define CHOSEN(it, f) (((it)->fields & BIT(f)) != 0)
+/* The verdict part's fields, C_PERSON..C_NOTES and J_PERSON..J_DATASET. */
+#define CELLS_VERDICT_PART (BIT(C_NOTE) - BIT(C_PERSON))
+#define JSON_VERDICT_PART (BIT(J_DATASET + 1) - BIT(J_PERSON))
+
+static uint32_t chosen_fields(const wcr_opts *o)
+{
+    const char *const *names = o->format == WCR_CSV || o->format == WCR_TSV
+                                   ? wcr_itinerary_columns
+                                   : wcr_itinerary_keys;
+    uint32_t bits = 0;
+    for (unsigned i = 0; names[i] != NULL; i++)
+        if (wcr_field_chosen(o, names[i]))
+            bits |= BIT(i);
+    return bits;
+}
+
+/* True if the verdict part of a row has any field (JSON: "sources" only
+ * with --sources, "dataset" only with a dataset): then the row's own
+ * fields before it end with a separator. */
+static bool verdict_part_chosen(const wcr_itinerary *it)
+{
+    if (it->opts.format == WCR_CSV || it->opts.format == WCR_TSV)
+        return (it->fields & CELLS_VERDICT_PART) != 0;
+    uint32_t written = JSON_VERDICT_PART;
+    if (!it->opts.sources)
+        written &= ~BIT(J_SOURCES);
+    if (it->opts.dataset == NULL)
+        written &= ~BIT(J_DATASET);
+    return (it->fields & written) != 0;
+}
+
 bool wcr_itinerary_open(wcr_itinerary *it, const wcr_writer *w, const wcr_opts *o)
 {
     it->opts = *o;
@@ -23,6 +68,8 @@ bool wcr_itinerary_open(wcr_itinerary *it, const wcr_writer *w, const wcr_opts *
     it->person_width = 0;
     it->started = false;
     it->rows = 0;
+    it->fields = chosen_fields(o);
+    it->verdict_part = verdict_part_chosen(it);
     it->scratch = (wcr_buffer){0};
     it->changing = (wcr_buffer){0};
     it->fragment = (wcr_buffer){0};
@@ -103,33 +150,22 @@ static void json_country_or_null(wcr_buffer *b, const wc_country *c)
     JSON_KEY(b, "}");
 }
 
-static void json_fragment(wcr_itinerary *it, wcr_buffer *b, const wc_person *p,
-                          const wc_country *c, const wc_verdict *v, const char *extra)
+/* A member's key, after a comma unless it is the first (--fields). */
+static void json_member(wcr_buffer *b, bool *first, const char *key_colon, size_t len)
 {
-    JSON_KEY(b, "\"person\":{\"id\":");
-    json_string_or_null(b, p->id);
-    JSON_KEY(b, ",\"name\":");
-    json_string_or_null(b, p->name);
-    CUT(it, b);
-    JSON_KEY(b, "},\"country\":");
-    json_country_or_null(b, c);
-    CUT(it, b);
-    JSON_KEY(b, ",\"state_party\":");
-    if (v->state_party_presumed)
-        JSON_KEY(b, "null");
-    else if (v->state_party)
-        JSON_KEY(b, "true");
-    else
-        JSON_KEY(b, "false");
-    JSON_KEY(b, ",\"through\":");
-    json_country_or_null(b, v->through);
-    JSON_KEY(b, ",\"verdict\":");
-    json_string_or_null(b, wc_verdict_word(v->kind));
-    JSON_KEY(b, ",\"basis\":");
-    json_string_or_null(b, v->basis);
-    JSON_KEY(b, ",\"warrant\":");
-    json_string_or_null(b, v->warrant ? v->warrant->id : NULL);
-    JSON_KEY(b, ",\"notes\":[");
+    if (!*first)
+        wcr_buffer_append(b, ",", 1);
+    *first = false;
+    wcr_buffer_append(b, key_colon, len);
+}
+#define JSON_MEMBER(b, first, lit) json_member((b), (first), (lit), sizeof(lit) - 1)
+
+/* "notes": the verdict's, then `extra` (or nothing for NULL), each a
+ * piece of its own. */
+static void json_notes(wcr_itinerary *it, wcr_buffer *b, bool *first, const wc_verdict *v,
+                       const char *extra)
+{
+    JSON_MEMBER(b, first, "\"notes\":[");
     for (size_t i = 0; i < v->notes.count; i++) {
         CUT(it, b);
         if (i > 0)
@@ -144,9 +180,55 @@ static void json_fragment(wcr_itinerary *it, wcr_buffer *b, const wc_person *p,
     }
     CUT(it, b);
     JSON_KEY(b, "]");
-    if (it->opts.sources) {
-        JSON_KEY(b, ",\"sources\":[");
-        bool first = true;
+}
+
+static void json_fragment(wcr_itinerary *it, wcr_buffer *b, const wc_person *p,
+                          const wc_country *c, const wc_verdict *v, const char *extra)
+{
+    bool first = true; /* no member yet: --fields may leave out any */
+    if (CHOSEN(it, J_PERSON)) {
+        JSON_MEMBER(b, &first, "\"person\":{\"id\":");
+        json_string_or_null(b, p->id);
+        JSON_KEY(b, ",\"name\":");
+        json_string_or_null(b, p->name);
+        CUT(it, b);
+        JSON_KEY(b, "}");
+    }
+    if (CHOSEN(it, J_COUNTRY)) {
+        JSON_MEMBER(b, &first, "\"country\":");
+        json_country_or_null(b, c);
+        CUT(it, b);
+    }
+    if (CHOSEN(it, J_STATE_PARTY)) {
+        JSON_MEMBER(b, &first, "\"state_party\":");
+        if (v->state_party_presumed)
+            JSON_KEY(b, "null");
+        else if (v->state_party)
+            JSON_KEY(b, "true");
+        else
+            JSON_KEY(b, "false");
+    }
+    if (CHOSEN(it, J_THROUGH)) {
+        JSON_MEMBER(b, &first, "\"through\":");
+        json_country_or_null(b, v->through);
+    }
+    if (CHOSEN(it, J_VERDICT)) {
+        JSON_MEMBER(b, &first, "\"verdict\":");
+        json_string_or_null(b, wc_verdict_word(v->kind));
+    }
+    if (CHOSEN(it, J_BASIS)) {
+        JSON_MEMBER(b, &first, "\"basis\":");
+        json_string_or_null(b, v->basis);
+    }
+    if (CHOSEN(it, J_WARRANT)) {
+        JSON_MEMBER(b, &first, "\"warrant\":");
+        json_string_or_null(b, v->warrant ? v->warrant->id : NULL);
+    }
+    if (CHOSEN(it, J_NOTES))
+        json_notes(it, b, &first, v, extra);
+    if (it->opts.sources && CHOSEN(it, J_SOURCES)) {
+        JSON_MEMBER(b, &first, "\"sources\":[");
+        bool none = true;
         for (size_t l = 0; l < v->n_sources; l++, CUT(it, b))
             for (size_t i = 0; i < v->sources[l]->count; i++) {
                 if (wcr_source_seen(v->sources, l, i))
@@ -156,32 +238,34 @@ static void json_fragment(wcr_itinerary *it, wcr_buffer *b, const wc_person *p,
                     b->failed = true;
                     return;
                 }
-                if (!first)
+                if (!none)
                     JSON_KEY(b, ",");
-                first = false;
+                none = false;
                 json_string_or_null(b, cite);
                 free(cite);
             }
         JSON_KEY(b, "]");
     }
-    JSON_KEY(b, ",\"source_ids\":[");
-    bool first = true;
-    /* A cut between the lists of sources (they recur as wholes); the last
-     * keeps the row's end, which never changes, with it. */
-    for (size_t l = 0; l < v->n_sources; l++, l < v->n_sources ? CUT(it, b) : (void)0)
-        for (size_t i = 0; i < v->sources[l]->count; i++) {
-            if (wcr_source_seen(v->sources, l, i))
-                continue;
-            if (!first)
-                JSON_KEY(b, ",");
-            first = false;
-            json_string_or_null(b, v->sources[l]->items[i]->id);
-        }
-    JSON_KEY(b, "]");
+    if (CHOSEN(it, J_SOURCE_IDS)) {
+        JSON_MEMBER(b, &first, "\"source_ids\":[");
+        bool none = true;
+        /* A cut between the lists of sources (they recur as wholes); the
+         * last keeps the row's end, which never changes, with it. */
+        for (size_t l = 0; l < v->n_sources; l++, l < v->n_sources ? CUT(it, b) : (void)0)
+            for (size_t i = 0; i < v->sources[l]->count; i++) {
+                if (wcr_source_seen(v->sources, l, i))
+                    continue;
+                if (!none)
+                    JSON_KEY(b, ",");
+                none = false;
+                json_string_or_null(b, v->sources[l]->items[i]->id);
+            }
+        JSON_KEY(b, "]");
+    }
     /* The row's "dataset" member, at its end: in the fragment it is made
      * once per (person, country, run of days), not once per row. */
-    if (it->opts.dataset != NULL) {
-        JSON_KEY(b, ",\"dataset\":{\"version\":");
+    if (it->opts.dataset != NULL && CHOSEN(it, J_DATASET)) {
+        JSON_MEMBER(b, &first, "\"dataset\":{\"version\":");
         json_string_or_null(b, it->opts.dataset->dataset_version);
         JSON_KEY(b, ",\"as_of\":");
         json_date_or_null(b, it->opts.dataset->as_of);
@@ -190,12 +274,22 @@ static void json_fragment(wcr_itinerary *it, wcr_buffer *b, const wc_person *p,
     JSON_KEY(b, "}");
 }
 
-/* One CSV/TSV cell and the separator before the next. */
-static void cell(wcr_buffer *b, wcr_format f, const char *s)
+/* One CSV/TSV cell of field `field`, after the separator unless it is
+ * the first, and with a cut there if one is pending (`*cut`: the piece
+ * before ends with its separator); nothing for a field --fields left out. */
+static void cell(wcr_itinerary *it, wcr_buffer *b, bool *first, bool *cut, unsigned field,
+                 const char *s)
 {
+    if (!CHOSEN(it, field))
+        return;
+    if (!*first)
+        wcr_buffer_append(b, it->opts.format == WCR_TSV ? "\t" : ",", 1);
+    *first = false;
+    if (*cut)
+        CUT(it, b);
+    *cut = false;
     if (s != NULL)
-        wcr_table_put_cell(b, f, s, strlen(s));
-    wcr_buffer_append(b, f == WCR_TSV ? "\t" : ",", 1);
+        wcr_table_put_cell(b, it->opts.format, s, strlen(s));
 }
 
 /* Marks a cut before each note of the notes cell written at `cell_at`
@@ -222,39 +316,43 @@ static void cells_fragment(wcr_itinerary *it, wcr_buffer *b, wcr_buffer *scratch
                            const wc_person *p, const wc_country *c, const wc_verdict *v,
                            const char *extra)
 {
-    wcr_format f = it->opts.format;
-    cell(b, f, p->id);
-    cell(b, f, p->name);
-    CUT(it, b);
-    cell(b, f, c->iso2);
-    cell(b, f, c->iso3);
-    cell(b, f, c->name);
-    CUT(it, b);
-    cell(b, f, v->through ? v->through->iso2 : NULL);
-    cell(b, f, v->state_party_presumed ? NULL : v->state_party ? "true" : "false");
-    cell(b, f, wc_verdict_word(v->kind));
-    cell(b, f, v->basis);
-    /* As table.c joins a list: "; " between items, after a non-empty start. */
-    scratch->len = 0;
-    wcr_buffer_append(scratch, "", 0);
-    size_t starts[WCR_FRAGMENT_CUTS], n_starts = 0; /* of each note in scratch */
-    for (size_t i = 0; i <= v->notes.count; i++) {
-        const char *note = i < v->notes.count ? v->notes.items[i] : extra;
-        if (note == NULL)
-            continue;
-        if (n_starts < WCR_FRAGMENT_CUTS)
-            starts[n_starts++] = scratch->len;
-        if (scratch->len > 0)
-            wcr_buffer_append(scratch, "; ", 2);
-        wcr_buffer_append(scratch, note, strlen(note));
+    bool first = true, cut = false;
+    cell(it, b, &first, &cut, C_PERSON, p->id);
+    cell(it, b, &first, &cut, C_PERSON_NAME, p->name);
+    cut = true;
+    cell(it, b, &first, &cut, C_ISO2, c->iso2);
+    cell(it, b, &first, &cut, C_ISO3, c->iso3);
+    cell(it, b, &first, &cut, C_COUNTRY, c->name);
+    cut = true;
+    cell(it, b, &first, &cut, C_THROUGH, v->through ? v->through->iso2 : NULL);
+    cell(it, b, &first, &cut, C_STATE_PARTY,
+         v->state_party_presumed ? NULL : v->state_party ? "true" : "false");
+    cell(it, b, &first, &cut, C_VERDICT, wc_verdict_word(v->kind));
+    cell(it, b, &first, &cut, C_BASIS, v->basis);
+    if (CHOSEN(it, C_NOTES)) {
+        /* As table.c joins a list: "; " between items, after a non-empty start. */
+        scratch->len = 0;
+        wcr_buffer_append(scratch, "", 0);
+        size_t starts[WCR_FRAGMENT_CUTS], n_starts = 0; /* of each note in scratch */
+        for (size_t i = 0; i <= v->notes.count; i++) {
+            const char *note = i < v->notes.count ? v->notes.items[i] : extra;
+            if (note == NULL)
+                continue;
+            if (n_starts < WCR_FRAGMENT_CUTS)
+                starts[n_starts++] = scratch->len;
+            if (scratch->len > 0)
+                wcr_buffer_append(scratch, "; ", 2);
+            wcr_buffer_append(scratch, note, strlen(note));
+        }
+        if (scratch->failed) {
+            b->failed = true;
+            return;
+        }
+        cell(it, b, &first, &cut, C_NOTES, NULL); /* its separator (and pending cut) */
+        size_t cell_at = b->len;
+        wcr_table_put_cell(b, it->opts.format, scratch->data, scratch->len);
+        cut_notes(it, b, cell_at, scratch, starts, n_starts);
     }
-    if (scratch->failed) {
-        b->failed = true;
-        return;
-    }
-    size_t cell_at = b->len;
-    wcr_table_put_cell(b, f, scratch->data, scratch->len);
-    cut_notes(it, b, cell_at, scratch, starts, n_starts);
     wcr_buffer_append(b, "\n", 1);
 }
 
@@ -417,12 +515,14 @@ static void put_text_note(wcr_stream *s, const wc_leg *leg)
     wcr_stream_bytes(s, leg->note + from, leg->note_len - from);
 }
 
-/* The leg's note as the last CSV/TSV cell, after its separator: quoted
- * in CSV as table.c quotes (only when it must); in TSV, which has no
- * quoting, tabs and line breaks become spaces. Empty when there is none. */
-static void put_note_cell(wcr_stream *s, wcr_format format, const wc_leg *leg)
+/* The leg's note as the last CSV/TSV cell, after its separator (`sep`:
+ * none when --fields leaves it the first): quoted in CSV as table.c quotes
+ * (only when it must); in TSV, which has no quoting, tabs and line breaks
+ * become spaces. Empty when there is none. */
+static void put_note_cell(wcr_stream *s, wcr_format format, const wc_leg *leg, bool sep)
 {
-    wcr_stream_bytes(s, format == WCR_TSV ? "\t" : ",", 1);
+    if (sep)
+        wcr_stream_bytes(s, format == WCR_TSV ? "\t" : ",", 1);
     if (leg->note == NULL || leg->note_len == 0)
         return;
     const char *t = leg->note;
@@ -459,6 +559,109 @@ static size_t text_prefix(wcr_stream *s, char *buf, unsigned long line, const wc
     return (size_t)(at + 2 - buf);
 }
 
+/* A date cell at `at`, after `sep` unless it is the row's first (at the
+ * row's start, `from`); returns the end. */
+static inline char *date_cell(wcr_stream *s, char *at, const char *from, char sep, wc_date d)
+{
+    if (at > from)
+        *at++ = sep;
+    return wcr_stream_date(s, at, d);
+}
+
+/* --fields: a CSV/TSV row of the chosen cells. */
+static void chosen_cells_row(wcr_itinerary *it, unsigned long line, const wc_leg *leg,
+                             wc_date date, const wcr_span *spans, size_t n)
+{
+    wcr_stream *s = &it->s;
+    /* In locals: a store through `at` may alias any field of `it`. */
+    const uint32_t fields = it->fields;
+    const bool verdict_part = it->verdict_part;
+    char sep = it->opts.format == WCR_CSV ? ',' : '\t';
+    char *at = wcr_stream_room(s, 128), *from = at;
+    if (fields & BIT(C_LINE))
+        at = wcr_stream_line_number(s, at, line, 0);
+    if (fields & BIT(C_DATE))
+        at = date_cell(s, at, from, sep, date);
+    if (fields & BIT(C_START))
+        at = date_cell(s, at, from, sep, leg->start);
+    if (fields & BIT(C_END))
+        at = date_cell(s, at, from, sep, leg->end);
+    bool lead = at > from;
+    if (lead && verdict_part)
+        *at++ = sep;
+    wcr_stream_done(s, at);
+    /* The fragment ends its line: the note goes before that end. */
+    if (!(fields & BIT(C_NOTE))) { /* the usual slim row */
+        put_spans(s, date, spans, n, 0);
+        return;
+    }
+    put_spans(s, date, spans, n, 1);
+    if (fields & BIT(C_NOTE))
+        put_note_cell(s, it->opts.format, leg, lead || verdict_part);
+    wcr_stream_bytes(s, "\n", 1);
+}
+
+/* --fields: a JSON row of the chosen members; "[" and "," of a JSON
+ * array are the caller's. */
+static void chosen_json_row(wcr_itinerary *it, char *at, unsigned long line, const wc_leg *leg,
+                            wc_date date, const wcr_span *spans, size_t n)
+{
+    wcr_stream *s = &it->s;
+    /* In locals: a store through `at` may alias any field of `it`. */
+    const uint32_t fields = it->fields;
+    const bool verdict_part = it->verdict_part;
+    *at++ = '{';
+    bool first = true;
+    if (fields & BIT(J_LINE)) {
+        memcpy(at, "\"line\":", 7);
+        at = wcr_stream_line_number(s, at + 7, line, 0);
+        first = false;
+    }
+    /* ,"date":"  ,"start":"  ,"end":"  (the comma left out when first;
+     * ten bytes copied whatever the length, a move and not a call) */
+    static const struct {
+        char text[11];
+        unsigned char len;
+    } keys[] = {[J_DATE] = {",\"date\":\"", 9}, [J_START] = {",\"start\":\"", 10},
+                [J_END] = {",\"end\":\"", 8}};
+    const wc_date dates[] = {[J_DATE] = date, [J_START] = leg->start, [J_END] = leg->end};
+    for (unsigned f = J_DATE; f <= J_END; f++)
+        if (fields & BIT(f)) {
+            memcpy(at, keys[f].text + first, 10);
+            at = wcr_stream_date(s, at + keys[f].len - first, dates[f]);
+            *at++ = '"';
+            first = false;
+        }
+    if (!(fields & (BIT(J_INPUT) | BIT(J_NOTE)))) { /* the usual slim row */
+        if (!first && verdict_part)
+            *at++ = ',';
+        wcr_stream_done(s, at);
+        put_spans(s, date, spans, n, 0);
+        if (it->opts.format == WCR_JSONL)
+            wcr_stream_bytes(s, "\n", 1);
+        return;
+    }
+    wcr_stream_done(s, at);
+    if (CHOSEN(it, J_INPUT)) {
+        wcr_stream_bytes(s, first ? "\"input\":" : ",\"input\":", first ? 8 : 9);
+        wcr_stream_json_string(s, leg->input, leg->input_len);
+        first = false;
+    }
+    if (CHOSEN(it, J_NOTE)) {
+        wcr_stream_bytes(s, first ? "\"note\":" : ",\"note\":", first ? 7 : 8);
+        if (leg->note != NULL)
+            wcr_stream_json_string(s, leg->note, leg->note_len);
+        else
+            wcr_stream_bytes(s, "null", 4);
+        first = false;
+    }
+    if (!first && verdict_part)
+        wcr_stream_bytes(s, ",", 1);
+    put_spans(s, date, spans, n, 0);
+    if (it->opts.format == WCR_JSONL)
+        wcr_stream_bytes(s, "\n", 1);
+}
+
 void wcr_itinerary_row(wcr_itinerary *it, unsigned long line, const wc_leg *leg, wc_date date,
                        const char *fragment, size_t fragment_len)
 {
@@ -471,6 +674,21 @@ void wcr_itinerary_row_spans(wcr_itinerary *it, unsigned long line, const wc_leg
 {
     wcr_stream *s = &it->s;
     char *at = wcr_stream_room(s, 128);
+    if (it->opts.fields != NULL && it->opts.format != WCR_TEXT) {
+        if (it->opts.format == WCR_CSV || it->opts.format == WCR_TSV) {
+            wcr_stream_done(s, at);
+            chosen_cells_row(it, line, leg, date, spans, n);
+        } else {
+            if (it->opts.format == WCR_JSON) {
+                if (it->rows > 0)
+                    *at++ = ',';
+                *at++ = '\n';
+            }
+            chosen_json_row(it, at, line, leg, date, spans, n);
+        }
+        it->rows++;
+        return;
+    }
     switch (it->opts.format) {
     case WCR_TEXT:
         wcr_stream_done(s, at + text_prefix(s, at, line, leg));
@@ -492,7 +710,7 @@ void wcr_itinerary_row_spans(wcr_itinerary *it, unsigned long line, const wc_leg
         wcr_stream_done(s, at);
         /* The fragment ends its line: the note goes before that end. */
         put_spans(s, date, spans, n, 1);
-        put_note_cell(s, it->opts.format, leg);
+        put_note_cell(s, it->opts.format, leg, true);
         wcr_stream_bytes(s, "\n", 1);
         break;
     }

@@ -10,6 +10,8 @@
 
 #include <warrantcheck/render.h>
 
+#include <stdint.h>
+
 /* At most this many cut points are marked in a fragment; past them, the
  * rest stays one piece. */
 #define WCR_FRAGMENT_CUTS 64
@@ -36,12 +38,23 @@ typedef struct wcr_itinerary {
     uint32_t cuts[WCR_FRAGMENT_CUTS];
     size_t n_cuts;
     bool started;       /* the header or "[" is out */
+    /* --fields (opts.fields): bit i set for field i of the format's list
+     * (wcr_itinerary_columns for CSV/TSV, wcr_itinerary_keys for JSON)
+     * that rows write; every bit without --fields. */
+    uint32_t fields;
+    bool verdict_part; /* --fields: the verdict part has a field */
     size_t rows;        /* rows written */
 } wcr_itinerary;
 
 /* line,date,start,end,person,person_name,iso2,iso3,country,through,
  * state_party,verdict,basis,notes,note (the input's note, last) */
 extern const char *const wcr_itinerary_columns[];
+
+/* The top-level JSON keys of a row, in their order: line,date,start,end,
+ * input,note,person,country,state_party,through,verdict,basis,warrant,
+ * notes,sources (only with --sources),source_ids,dataset. The names
+ * --fields takes for json and jsonl. */
+extern const char *const wcr_itinerary_keys[];
 
 /* Readies `it` to write rows in o->format to `w`, which must outlive it.
  * Returns false if memory ran out. */

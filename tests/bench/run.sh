@@ -4,7 +4,11 @@
 # to defeat the program's caches, then prints
 #   1. itinerary, 1,000,000 legs of the hardest input, in every format, into
 #      a pipe, against a mawk hash join of the same file (interleaved rounds,
-#      the median of each), and a CSV input with a person column;
+#      the median of each), and a CSV input with a person column; the
+#      --fields form of csv, tsv and jsonl (a slim row: line, date, country,
+#      verdict), and the floor of the default rows: the wall time of only
+#      moving their bytes through the same pipe (cat FILE | cat, and as
+#      many bytes from /dev/zero: the pipe without the file's copy);
 #   2. --all over 100,000 legs: microseconds per (leg, person) row;
 #   3. peak memory (/usr/bin/time -v) in every format and mode, 100,000 to
 #      10,000,000 legs;
@@ -49,7 +53,12 @@ else
     legs_main=1000000 legs_all=100000 sizes="100000 1000000 10000000" rounds=5 spawns=300
 fi
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# The default rows' bytes for the floor of section 1 (about 1 GB) are kept
+# in memory where there is a tmpfs, so that reading them back never waits
+# for the disk (the page cache may not keep them).
+floor=$work
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then floor=$(mktemp -d /dev/shm/wc-bench.XXXXXX); fi
+trap 'rm -rf "$work" "$floor"' EXIT
 
 # ------------------------------------------------------------- inputs
 # The countries whose standing changes most often or that wanted persons
@@ -136,13 +145,28 @@ rows=$("$bin" itinerary --max-errors 0 "$legs" --person putin --format csv --no-
 typos=$(grep -c q "$legs" || true)
 echo "1. itinerary of $legs_main legs ($(du -h "$legs" | cut -f1); $rows rows, the rest misspelt), --person putin,"
 echo "   into a pipe (| cat >/dev/null); median of $rounds interleaved rounds, wall seconds"
-kinds="awk text csv tsv jsonl awk-csv csv-input"
+# The default rows' bytes, once, for the floor: what `cat` alone takes to
+# move them through the pipe is time no writer of those rows can save.
+# Removed after section 1: they are a gigabyte.
+"$bin" itinerary --max-errors 0 "$legs" --person putin --format csv >"$floor/out.csv" 2>/dev/null || true
+"$bin" itinerary --max-errors 0 "$legs" --person putin --format jsonl >"$floor/out.jsonl" 2>/dev/null || true
+fields_cells=line,date,iso2,verdict
+fields_json=line,date,country,verdict
+bytes_csv=$(wc -c <"$floor/out.csv")
+bytes_jsonl=$(wc -c <"$floor/out.jsonl")
+kinds="awk text csv tsv jsonl csv-f tsv-f jsonl-f floor-csv floor-jsonl pipe-csv pipe-jsonl awk-csv csv-input"
 for _ in $(seq "$rounds"); do
     for k in $kinds; do
         case $k in
         awk) t=$(wall awk_join "$legs") ;;
         awk-csv) t=$(wall awk_join_csv "$legs_csv") ;;
         csv-input) t=$(wall "$bin" itinerary --max-errors 0 "$legs_csv" --format csv) ;;
+        csv-f | tsv-f) t=$(wall "$bin" itinerary --max-errors 0 "$legs" --person putin --format "${k%-f}" --fields "$fields_cells") ;;
+        jsonl-f) t=$(wall "$bin" itinerary --max-errors 0 "$legs" --person putin --format jsonl --fields "$fields_json") ;;
+        floor-csv) t=$(wall cat "$floor/out.csv") ;;
+        floor-jsonl) t=$(wall cat "$floor/out.jsonl") ;;
+        pipe-csv) t=$(wall head -c "$bytes_csv" /dev/zero) ;;
+        pipe-jsonl) t=$(wall head -c "$bytes_jsonl" /dev/zero) ;;
         *) t=$(wall "$bin" itinerary --max-errors 0 "$legs" --person putin --format "$k") ;;
         esac
         echo "$t" >>"$work/t-$k"
@@ -158,6 +182,21 @@ for k in text csv tsv jsonl; do
     r=$(ratio "$(eval echo "\$t_$k")" "$t_awk")
     echo "   $k / mawk: $r (target <= 0.50: $(mark "$r <= 0.5"))"
 done
+printf '   %-52s %8s\n' "  --format csv --fields $fields_cells" "$t_csv_f" \
+    "  --format tsv --fields $fields_cells" "$t_tsv_f" \
+    "  --format jsonl --fields $fields_json" "$t_jsonl_f"
+for k in csv tsv jsonl; do
+    r=$(ratio "$(eval echo "\$t_${k}_f")" "$t_awk")
+    echo "   $k --fields / mawk: $r (target <= 0.50: $(mark "$r <= 0.5"))"
+done
+bytes_awk=$(awk_join "$legs" | wc -c)
+mb() { awk -v b="$1" 'BEGIN { printf "%.0f MB", b / 1e6 }'; }
+echo "   floor of the default rows: only moving their bytes, cat FILE | cat >/dev/null"
+echo "   (mawk writes $(mb "$bytes_awk")): csv $(mb "$bytes_csv") $t_floor_csv s ($(ratio "$t_floor_csv" "$t_awk") x mawk)," \
+    "jsonl $(mb "$bytes_jsonl") $t_floor_jsonl s ($(ratio "$t_floor_jsonl" "$t_awk") x mawk)"
+echo "   and the pipe alone, as many bytes from /dev/zero (head -c BYTES /dev/zero | cat >/dev/null):" \
+    "csv $t_pipe_csv s ($(ratio "$t_pipe_csv" "$t_awk") x mawk), jsonl $t_pipe_jsonl s ($(ratio "$t_pipe_jsonl" "$t_awk") x mawk)"
+rm -f "$floor/out.csv" "$floor/out.jsonl"
 printf '   %-52s %8s\n' "CSV input with a person column: mawk -F, join" "$t_awk_csv" \
     "  warrantcheck itinerary FILE.csv --format csv" "$t_csv_input"
 echo "   csv input / mawk: $(ratio "$t_csv_input" "$t_awk_csv")"
@@ -173,6 +212,15 @@ for f in csv jsonl text tsv; do
     us=$(awk -v t="$t" -v n="$legs_all" -v p="$n_persons" 'BEGIN { printf "%.3f", t * 1e6 / (n * p) }')
     case $f in csv | jsonl) target=" (target <= 1: $(mark "$us <= 1"))" ;; *) target="" ;; esac
     printf '   %-6s %8s s  %s us a row%s\n' "$f" "$t" "$us" "$target"
+done
+# The --fields form: a row without notes lets the verdict cache keep whole runs.
+for f in csv jsonl; do
+    list=line,person,iso2,verdict
+    [ $f = jsonl ] && list=line,person,country,verdict
+    for _ in $(seq "$rounds"); do wall "$bin" itinerary --max-errors 0 "$work/legs-all.txt" --all --format "$f" --fields "$list"; done >"$work/t-all-$f-f"
+    t=$(median <"$work/t-all-$f-f")
+    us=$(awk -v t="$t" -v n="$legs_all" -v p="$n_persons" 'BEGIN { printf "%.3f", t * 1e6 / (n * p) }')
+    printf '   %-6s %8s s  %s us a row (--fields %s)\n' "$f" "$t" "$us" "$list"
 done
 echo
 
