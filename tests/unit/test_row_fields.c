@@ -197,8 +197,8 @@ static void lines(const char *text, bool header, const char **head, size_t *head
 static void check_cells(const wcr_opts *o, const char *const *columns,
                         const char *const *fields, const char *whole, const char *chosen)
 {
-    const char *head, *row, *fhead, *frow;
-    size_t head_len, row_len, fhead_len, frow_len;
+    const char *head = NULL, *row = NULL, *fhead = NULL, *frow = NULL;
+    size_t head_len = 0, row_len = 0, fhead_len = 0, frow_len = 0;
     lines(whole, o->header, &head, &head_len, &row, &row_len);
     lines(chosen, o->header, &fhead, &fhead_len, &frow, &frow_len);
     char *all[MAX_CELLS], *got[MAX_CELLS];
