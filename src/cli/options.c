@@ -395,7 +395,7 @@ const command COMMANDS[] = {
      "  warrantcheck where putin\n"
      "  warrantcheck where netanyahu --verdict not-obliged\n"
      "  warrantcheck where putin --on 2025-01-01 --format csv | tail -n +2 | wc -l\n"
-     "  warrantcheck where netanyahu --all --format jsonl | jq -r .verdict | sort | uniq -c\n"
+     "  warrantcheck where putin --all --format jsonl | jq -r .verdict | sort -u\n"
      "  warrantcheck where putin --all --format csv --fields iso2,verdict\n"},
     {"person", cmd_person, check_person,
      {{ARG_PERSON, "PERSON"}}, FORMATS_TABLES, NULL, ANSWER_OPTIONS,
@@ -522,8 +522,8 @@ const command COMMANDS[] = {
      "  warrantcheck itinerary trips.txt --person putin\n"
      "  printf '2024-09-03 Mongolia\\n' | warrantcheck itinerary - --person putin\n"
      "  warrantcheck itinerary legs.csv --all --format csv > verdicts.csv\n"
-     "  warrantcheck itinerary legs.csv --all --verdict obliged,obliged-residual,obliged-unsc\n"
-     "  warrantcheck itinerary trip.txt --person putin --format csv --fields line,date,iso2,verdict\n"},
+     "  warrantcheck itinerary legs.csv --all --verdict not-obliged\n"
+     "  warrantcheck itinerary trip.txt --all --format csv --fields person,verdict\n"},
     {"completion", cmd_completion, NULL,
      {{ARG_WORDS, "bash|zsh|fish"}}, FORMAT_BIT(FORMAT_TEXT), NULL,
      HELP_ONLY_OPTIONS, COMMAND_NO_DATA, "print a shell completion script",
