@@ -24,7 +24,7 @@ typedef struct country_answer {
 } country_answer;
 
 static const char *const COUNTRY_COLUMNS[] = {
-    "date",     "iso2",                 "iso3",                 "country", "state_party",
+    "date",     "iso2",                 "iso3",                 "country", "through", "state_party",
     "signed",   "deposited",            "deposit_type",         "in_force",
     "withdrawal_deposited", "withdrawal_effective", "notes", NULL};
 
@@ -166,7 +166,8 @@ int cmd_country(cli *c, int argc, char **argv)
     return status;
 }
 
-static const char *const COUNTRIES_COLUMNS[] = {"iso2", "iso3", "country", "state_party",
+static const char *const COUNTRIES_COLUMNS[] = {"iso2",     "iso3",    "country",
+                                                "through",  "state_party",
                                                 "in_force", "withdrawal_effective", NULL};
 
 /* The text listing's words (--status takes them), by standing. */

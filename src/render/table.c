@@ -139,8 +139,9 @@ const char *const wcr_verdict_columns[] = {"date",    "person",      "person_nam
                                            "verdict", "basis",       "notes",       NULL};
 
 const char *const wcr_trip_columns[] = {
-    "date",        "start",   "end",   "person", "person_name", "iso2",     "iso3",    "country",
-    "state_party", "verdict", "basis", "notes",  "city",        "occasion", "outcome", NULL};
+    "date",        "start",       "end",     "person", "person_name", "iso2",
+    "iso3",        "country",     "through", "state_party", "verdict", "basis",
+    "notes",       "city",        "occasion", "outcome",    NULL};
 
 /* The keys of wcr_json_verdict_row() and wcr_json_trip_row(), and the
  * stamp's (tests/unit/test_render.c holds them to the rows). */
