@@ -164,6 +164,12 @@ wc_dataset *cli_load_data_text(const char *path, const char *text, size_t len);
  * the descriptor, since errno may have changed since the write failed. */
 bool cli_reader_gone(FILE *out);
 
+/* Steps through a comma-separated LIST (--verdict, --status, --fields):
+ * sets *word and *len to its next item without the blanks around it (len
+ * 0 for an empty item) and moves *at past it, to NULL after the last one.
+ * Returns false when no item is left. */
+bool cli_list_next(const char **at, const char **word, size_t *len);
+
 /* The commands; args are the words after the command's name. */
 int cmd_country(cli *c, int argc, char **argv);
 int cmd_countries(cli *c, int argc, char **argv);

@@ -241,6 +241,22 @@ const char *cli_color_off(const cli *c)
     return wcr_color_off(&o);
 }
 
+bool cli_list_next(const char **at, const char **word, size_t *len)
+{
+    const char *s = *at;
+    if (s == NULL)
+        return false;
+    size_t n = strcspn(s, ",");
+    *at = s[n] == ',' ? s + n + 1 : NULL;
+    while (n > 0 && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    *word = s;
+    *len = n;
+    return true;
+}
+
 bool cli_reader_gone(FILE *out)
 {
     /* Linux and the BSDs report POLLERR (or POLLHUP) for the write end of

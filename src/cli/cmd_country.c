@@ -197,13 +197,9 @@ static enum standing standing_of(const wc_country *country, const wc_membership 
 bool countries_status_parse(const char *list, unsigned *set)
 {
     *set = 0;
-    for (const char *s = list;; s++) {
-        size_t len = strcspn(s, ","), n = len;
-        const char *word = s;
-        while (n > 0 && (*word == ' ' || *word == '\t'))
-            word++, n--;
-        while (n > 0 && (word[n - 1] == ' ' || word[n - 1] == '\t'))
-            n--;
+    const char *word;
+    size_t n;
+    for (const char *at = list; cli_list_next(&at, &word, &n);) {
         if (n > 0) {
             size_t k = 0;
             while (k < N_STANDINGS &&
@@ -227,9 +223,6 @@ bool countries_status_parse(const char *list, unsigned *set)
             }
             *set |= 1u << k;
         }
-        s += len;
-        if (*s == '\0')
-            break;
     }
     if (*set == 0) {
         cli_error("--status needs one or more of party, non-party, covered, excluded, unknown, "

@@ -112,14 +112,9 @@ bool field_list_parse(cli *c, const char *cmd_name)
     }
     size_t n_names = count(names);
     bool chosen[32] = {false};
-    for (const char *s = c->fields_text;; s++) {
-        size_t len = strcspn(s, ",");
-        const char *word = s;
-        size_t n = len;
-        while (n > 0 && (*word == ' ' || *word == '\t'))
-            word++, n--;
-        while (n > 0 && (word[n - 1] == ' ' || word[n - 1] == '\t'))
-            n--;
+    const char *word;
+    size_t n;
+    for (const char *at = c->fields_text; cli_list_next(&at, &word, &n);) {
         if (n > 0) {
             size_t k = 0;
             while (k < n_names && !(strlen(names[k]) == n && strncasecmp(names[k], word, n) == 0))
@@ -138,9 +133,6 @@ bool field_list_parse(cli *c, const char *cmd_name)
             }
             chosen[k] = true;
         }
-        s += len;
-        if (*s == '\0')
-            break;
     }
     size_t kept = 0;
     for (size_t k = 0; k < n_names && k < sizeof chosen; k++)

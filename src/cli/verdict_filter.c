@@ -51,14 +51,9 @@ static void report_unknown_word(const char *option, const char *typed)
 bool verdict_filter_parse(const char *list, const char *option, verdict_set *set)
 {
     *set = 0;
-    for (const char *s = list;; s++) {
-        size_t len = strcspn(s, ",");
-        const char *word = s;
-        size_t n = len;
-        while (n > 0 && (*word == ' ' || *word == '\t'))
-            word++, n--;
-        while (n > 0 && (word[n - 1] == ' ' || word[n - 1] == '\t'))
-            n--;
+    const char *word;
+    size_t n;
+    for (const char *at = list; cli_list_next(&at, &word, &n);) {
         if (n > 0) {
             int k = verdict_named(word, n);
             if (k < 0) {
@@ -70,9 +65,6 @@ bool verdict_filter_parse(const char *list, const char *option, verdict_set *set
             }
             *set |= 1u << k;
         }
-        s += len;
-        if (*s == '\0')
-            break;
     }
     if (*set == 0) {
         char words[160];
