@@ -63,6 +63,19 @@ static bool open_warrant(const cli *c, const wc_warrant *w)
     return wc_warrant_state_on(w, c->date, &ev) == WC_WARRANT_IN_FORCE;
 }
 
+/* The verdict of warrant `w` in `country` on the date, into *kind; false
+ * if memory ran out. */
+static bool duty_of(const cli *c, const wc_warrant *w, const wc_country *country,
+                    wc_verdict_kind *kind)
+{
+    wc_verdict v;
+    if (!wc_verdict_for_warrant(c->ds, w, country, c->date, &v))
+        return false;
+    *kind = v.kind;
+    wc_verdict_free(&v);
+    return true;
+}
+
 /* Fills duties[] (room for every warrant) with the warrants in force on
  * the date; returns how many, or SIZE_MAX if memory ran out. */
 static size_t gather_duties(const cli *c, const wc_country *country, wcr_duty *duties)
@@ -72,11 +85,10 @@ static size_t gather_duties(const cli *c, const wc_country *country, wcr_duty *d
         const wc_warrant *w = &c->ds->warrants[i];
         if (!open_warrant(c, w))
             continue;
-        wc_verdict v;
-        if (!wc_verdict_for_warrant(c->ds, w, country, c->date, &v))
+        duties[n] = (wcr_duty){.warrant = w};
+        if (!duty_of(c, w, country, &duties[n].kind))
             return SIZE_MAX;
-        duties[n++] = (wcr_duty){.warrant = w, .kind = v.kind};
-        wc_verdict_free(&v);
+        n++;
     }
     return n;
 }
@@ -239,13 +251,11 @@ static int duty_in_list(const cli *c, const wc_country *country)
 {
     for (size_t i = 0; i < c->ds->n_warrants; i++) {
         const wc_warrant *w = &c->ds->warrants[i];
+        wc_verdict_kind kind;
         if (!open_warrant(c, w))
             continue;
-        wc_verdict v;
-        if (!wc_verdict_for_warrant(c->ds, w, country, c->date, &v))
+        if (!duty_of(c, w, country, &kind))
             return -1;
-        wc_verdict_kind kind = v.kind;
-        wc_verdict_free(&v);
         if (verdict_filter_has(c->verdicts, kind))
             return 1;
     }
